@@ -1,0 +1,76 @@
+package org.randsum.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.randsum.testing.Reference;
+
+/** The kernel against the reference on random parameters and on every edge range the contract names. */
+class KernelRandomizedTest {
+    private static final long TWO_32 = 1L << 32;
+
+    static Stream<Arguments> ranges() {
+        long[][] edges = {
+            {0, Integer.MAX_VALUE},
+            {17, 17},
+            {Long.MIN_VALUE, Long.MIN_VALUE},
+            {Long.MAX_VALUE, Long.MAX_VALUE},
+            {-100, -1},
+            {Long.MIN_VALUE, Long.MAX_VALUE},
+            {Long.MIN_VALUE, Long.MAX_VALUE - 1},
+            {Long.MIN_VALUE + 1, Long.MAX_VALUE},
+            {0, TWO_32 - 2},
+            {0, TWO_32 - 1},
+            {0, TWO_32},
+            {-5, TWO_32 - 5},
+            {Integer.MIN_VALUE, Integer.MAX_VALUE},
+            {0, Long.MAX_VALUE},
+            {Long.MIN_VALUE, -1},
+            {Long.MAX_VALUE - TWO_32, Long.MAX_VALUE},
+            {Long.MIN_VALUE, Long.MIN_VALUE + TWO_32},
+            {(1L << 62), Long.MAX_VALUE},
+            {-(1L << 62), (1L << 62)},
+        };
+        List<Arguments> cases = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(20261127);
+        for (long[] edge : edges) {
+            cases.add(Arguments.of(random.nextLong(), 1 + random.nextInt(3000), edge[0], edge[1]));
+        }
+        for (int i = 0; i < 40; i++) {
+            long a = randomBound(random);
+            long b = randomBound(random);
+            cases.add(Arguments.of(random.nextLong(), random.nextInt(3000), Math.min(a, b), Math.max(a, b)));
+        }
+        return cases.stream();
+    }
+
+    /** Bounds of every magnitude, not just the huge ones a uniform long gives. */
+    private static long randomBound(SplittableRandom random) {
+        long magnitude = random.nextLong() >>> random.nextInt(64);
+        return random.nextBoolean() ? magnitude : -magnitude;
+    }
+
+    @ParameterizedTest(name = "seed {0}, n {1}, [{2}, {3}]")
+    @MethodSource("ranges")
+    void kernelTotalEqualsReference(long seed, long n, long min, long max) {
+        Int128 total = new Int128();
+        Kernel.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
+        assertEquals(Reference.total(seed, n, min, max), total.toBigInteger());
+    }
+
+    @ParameterizedTest(name = "seed {0}, n {1}, [{2}, {3}]")
+    @MethodSource("ranges")
+    void kernelAddsToAnExistingTotal(long seed, long n, long min, long max) {
+        Int128 total = Int128.of(-123456789);
+        Kernel.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
+        assertEquals(Reference.total(seed, n, min, max).subtract(java.math.BigInteger.valueOf(123456789)),
+                total.toBigInteger());
+    }
+}
