@@ -1,0 +1,163 @@
+package org.randsum.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.randsum.contract.ValueRange;
+
+/** Parses and validates randsum's command line; every mistake becomes one {@link UsageException}. */
+public final class OptionsParser {
+    private static final String SYNTAX = "randsum -n N [options]   |   randsum generate -n N -o DIR [options]";
+
+    private final Options options = new Options();
+
+    public OptionsParser() {
+        options.addOption(Option.builder("n").longOpt("count").hasArg().argName("N")
+                .desc("how many values to sum (required unless --input): 10000000000, 10_000_000_000 or 1e10; "
+                        + "0 is allowed and sums to 0").build());
+        options.addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                .desc("signed 64-bit seed of the stream (default: random, always printed)").build());
+        options.addOption(Option.builder().longOpt("min").hasArg().argName("MIN")
+                .desc("smallest value, signed 64-bit (default 0)").build());
+        options.addOption(Option.builder().longOpt("max").hasArg().argName("MAX")
+                .desc("largest value, signed 64-bit (default 2147483647)").build());
+        options.addOption(Option.builder("m").longOpt("maps").hasArg().argName("M")
+                .desc("map tasks (default: 1 in local mode; on YARN, the cluster's vcores / threads, "
+                        + "at most one per 2^27 values)").build());
+        options.addOption(Option.builder("t").longOpt("threads").hasArg().argName("T")
+                .desc("threads per map, and the vcores each map asks YARN for (default: all cores in local "
+                        + "mode and for --engine threads; on YARN, mapreduce.map.cpu.vcores)").build());
+        options.addOption(Option.builder("o").longOpt("output").hasArg().argName("DIR")
+                .desc("keep the result in DIR on any Hadoop filesystem (must not exist); "
+                        + "for 'generate', the descriptor directory to write").build());
+        options.addOption(Option.builder("i").longOpt("input").hasArg().argName("DIR")
+                .desc("run over an existing descriptor directory (from 'generate') instead of -n/--seed/-m").build());
+        options.addOption(Option.builder().longOpt("engine").hasArg().argName("E")
+                .desc("mapreduce (default) or threads (in-process, no job: fastest for small n)").build());
+        options.addOption(Option.builder().longOpt("json").desc("print exactly one JSON object on stdout").build());
+        options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+    }
+
+    /** Whether the arguments ask for help (checked before anything else is validated). */
+    public static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("-h") || List.of(args).contains("--help");
+    }
+
+    public RunOptions parseRun(String[] args) throws UsageException {
+        CommandLine line = parse(args);
+        boolean hasInput = line.hasOption("input");
+        if (hasInput) {
+            for (String owned : new String[] {"count", "seed", "maps"}) {
+                if (line.hasOption(owned)) {
+                    throw new UsageException("--" + owned + " cannot be used with --input: the descriptors fix it");
+                }
+            }
+        } else if (!line.hasOption("count")) {
+            throw new UsageException("-n/--count is required (how many values to sum)");
+        }
+        Engine engine = line.hasOption("engine") ? Engine.parse(line.getOptionValue("engine")) : Engine.MAPREDUCE;
+        if (engine == Engine.THREADS && (hasInput || line.hasOption("output") || line.hasOption("maps"))) {
+            throw new UsageException("--engine threads runs in-process: it takes no --input, --output or --maps");
+        }
+        long count = hasInput ? -1 : NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
+        return new RunOptions(count, seed(line), range(line), positive(line, "maps"), positive(line, "threads"),
+                line.getOptionValue("output"), line.getOptionValue("input"), engine, line.hasOption("json"));
+    }
+
+    /** Options of {@code randsum generate}: -n, --seed and -m plan the descriptors, -o names their directory. */
+    public RunOptions parseGenerate(String[] args) throws UsageException {
+        CommandLine line = parse(args);
+        for (String unused : new String[] {"input", "engine", "threads", "min", "max"}) {
+            if (line.hasOption(unused)) {
+                throw new UsageException("generate takes -n, --seed, -m, -o and --json; --" + unused
+                        + " belongs to the run");
+            }
+        }
+        if (!line.hasOption("count")) {
+            throw new UsageException("-n/--count is required (how many values to plan)");
+        }
+        if (!line.hasOption("output")) {
+            throw new UsageException("-o/--output is required (the descriptor directory to write)");
+        }
+        long count = NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
+        return new RunOptions(count, seed(line), ValueRange.DEFAULT, positive(line, "maps"), OptionalInt.empty(),
+                line.getOptionValue("output"), null, Engine.MAPREDUCE, line.hasOption("json"));
+    }
+
+    private CommandLine parse(String[] args) throws UsageException {
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args);
+        } catch (ParseException e) {
+            throw new UsageException(oneLine(e.getMessage()));
+        }
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Option option : line.getOptions()) {
+            if (!seen.add(option.getLongOpt())) {
+                throw new UsageException("--" + option.getLongOpt() + " is given more than once");
+            }
+        }
+        return line;
+    }
+
+    private static long seed(CommandLine line) throws UsageException {
+        if (!line.hasOption("seed")) {
+            return new SplittableRandom().nextLong();
+        }
+        return NumberParser.parse(line.getOptionValue("seed"), "--seed", Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private static ValueRange range(CommandLine line) throws UsageException {
+        long min = line.hasOption("min")
+                ? NumberParser.parse(line.getOptionValue("min"), "--min", Long.MIN_VALUE, Long.MAX_VALUE)
+                : ValueRange.DEFAULT_MIN;
+        long max = line.hasOption("max")
+                ? NumberParser.parse(line.getOptionValue("max"), "--max", Long.MIN_VALUE, Long.MAX_VALUE)
+                : ValueRange.DEFAULT_MAX;
+        if (min > max) {
+            throw new UsageException("--min " + min + " is greater than --max " + max);
+        }
+        return new ValueRange(min, max);
+    }
+
+    private static OptionalInt positive(CommandLine line, String name) throws UsageException {
+        if (!line.hasOption(name)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) NumberParser.parse(line.getOptionValue(name), "--" + name, 1, 1_000_000));
+    }
+
+    private static String oneLine(String message) {
+        String text = message == null ? "bad command line" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    public void printHelp(PrintWriter out) {
+        HelpFormatter help = HelpFormatter.builder().get();
+        help.setWidth(100);
+        help.printHelp(out, 100, SYNTAX,
+                "Sums N random integers exactly (the stream of shared/CONTRACT.md) with Hadoop MapReduce or in-process.\n"
+                        + "Hadoop generic options (-D k=v, -conf FILE, -fs URI, -jt HOST, -files, -libjars) come first.\n\n",
+                options, 2, 4,
+                "\nExit codes: 0 success; 1 job or runtime failure; 2 usage error (nothing written);"
+                        + " 130 interrupted (SIGINT), 143 terminated (SIGTERM): job killed, work directory removed.\n"
+                        + "Examples:\n"
+                        + "  randsum -n 1e10 --seed 42\n"
+                        + "  randsum -n 1e6 --engine threads --json\n"
+                        + "  randsum generate -n 1e10 -m 40 --seed 7 -o /user/me/splits && randsum -i /user/me/splits",
+                false);
+        out.flush();
+    }
+}

@@ -1,0 +1,69 @@
+package org.randsum.cli;
+
+import org.randsum.contract.Int128;
+import org.randsum.contract.ValueRange;
+
+/**
+ * What a run found and how.
+ *
+ * @param seed    the stream's seed, or null when the run went over existing descriptors
+ * @param output  where the result was kept, or null
+ */
+public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Engine engine, long maps, int threads,
+        double elapsedSeconds, String output) {
+
+    /** Exactly one JSON object; the sum is a decimal string because it can exceed what JSON readers hold exactly. */
+    public String toJson() {
+        StringBuilder json = new StringBuilder(256).append('{');
+        json.append("\"sum\":\"").append(sum).append('"');
+        json.append(",\"n\":").append(count);
+        json.append(",\"seed\":").append(seed == null ? "null" : seed.toString());
+        json.append(",\"min\":").append(range.min());
+        json.append(",\"max\":").append(range.max());
+        json.append(",\"engine\":\"").append(engine.label()).append('"');
+        json.append(",\"maps\":").append(maps);
+        json.append(",\"threads\":").append(threads);
+        json.append(",\"elapsedSeconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds));
+        json.append(",\"output\":").append(output == null ? "null" : quote(output));
+        return json.append('}').toString();
+    }
+
+    /** The text form: the sum alone on the first line, so {@code | head -1} gives the number. */
+    public String toText() {
+        StringBuilder text = new StringBuilder(256);
+        text.append(sum).append('\n');
+        text.append(String.format(java.util.Locale.ROOT, "  n        %d%n", count));
+        text.append("  seed     ").append(seed == null ? "(from the descriptors)" : seed.toString()).append('\n');
+        text.append("  range    [").append(range.min()).append(", ").append(range.max()).append("]\n");
+        text.append("  engine   ").append(engine.label());
+        if (engine == Engine.MAPREDUCE) {
+            text.append(", ").append(maps).append(maps == 1 ? " map" : " maps").append(" x ");
+        } else {
+            text.append(", ");
+        }
+        text.append(threads).append(threads == 1 ? " thread\n" : " threads\n");
+        text.append(String.format(java.util.Locale.ROOT, "  elapsed  %.3f s%n", elapsedSeconds));
+        if (output != null) {
+            text.append("  output   ").append(output).append('\n');
+        }
+        return text.toString();
+    }
+
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

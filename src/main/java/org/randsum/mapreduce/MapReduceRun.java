@@ -1,0 +1,254 @@
+package org.randsum.mapreduce;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.randsum.cli.Engine;
+import org.randsum.cli.RunOptions;
+import org.randsum.cli.RunResult;
+import org.randsum.cli.UsageException;
+import org.randsum.contract.Int128;
+import org.randsum.inputgen.DefaultMaps;
+import org.randsum.inputgen.DescriptorFiles;
+import org.randsum.inputgen.InputGenerator;
+import org.randsum.inputgen.MalformedDescriptorException;
+
+/**
+ * One run of the job, from checks to cleanup: validate, write descriptors to a fresh work directory,
+ * run the job, read the total back, check its count, and remove the work directory however the run
+ * ends (a shutdown hook covers SIGINT/SIGTERM: it kills the job first).
+ */
+final class MapReduceRun {
+    /** Ahead of Hadoop's FileSystem-closing hook (priority 10), so cleanup can still use the filesystems. */
+    private static final int CLEANUP_HOOK_PRIORITY = 50;
+    static final String RESULT_JSON = "result.json";
+
+    private final Configuration conf;
+    private final PrintStream err;
+    private final Runnable signalHook = this::cleanUpAfterSignal;
+    private volatile Job job;
+    private volatile boolean finished;
+    private Path workDir;
+    private Path output;
+    private boolean keepOutput;
+
+    MapReduceRun(Configuration conf, PrintStream err) {
+        this.conf = conf;
+        this.err = err;
+    }
+
+    RunResult execute(RunOptions options, long startNanos)
+            throws UsageException, IOException, InterruptedException, JobFailedException {
+        boolean local = DefaultMaps.isLocalMode(conf);
+        int threads = options.threads().orElse(local ? JobSettings.threads(new Configuration(false))
+                : conf.getInt(MRJobConfig.MAP_CPU_VCORES, MRJobConfig.DEFAULT_MAP_CPU_VCORES));
+        if (options.output() != null) {
+            output = new Path(options.output());
+            if (output.getFileSystem(conf).exists(output)) {
+                throw new UsageException("output directory " + options.output() + " already exists");
+            }
+        }
+        List<DescriptorFiles.Located> given = null;
+        long n = options.count();
+        if (options.hasInput()) {
+            try {
+                given = DescriptorFiles.read(conf, new Path(options.input()));
+                n = DescriptorFiles.totalCount(given);
+            } catch (MalformedDescriptorException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        long maps = given != null ? given.size()
+                : options.maps().isPresent() ? options.maps().getAsInt() : DefaultMaps.choose(conf, n, threads);
+
+        workDir = newWorkDir();
+        if (output == null) {
+            output = new Path(workDir, "output");
+        } else {
+            keepOutput = true;
+        }
+        ShutdownHookManager.get().addShutdownHook(signalHook, CLEANUP_HOOK_PRIORITY);
+        boolean succeeded = false;
+        try {
+            Path input = given != null ? new Path(options.input()) : new Path(workDir, "input");
+            if (given == null) {
+                maps = InputGenerator.generate(conf, input, options.seed(), n, maps).size();
+            }
+            job = configure(input, options, threads);
+            err.println("randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
+                    + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : ""));
+            if (!waitForCompletion(job)) {
+                throw new JobFailedException(failureReason(job));
+            }
+            Int128 sum = readTotal(n);
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            RunResult result = new RunResult(sum, n, given != null ? null : options.seed(), options.range(),
+                    Engine.MAPREDUCE, maps, threads, elapsed,
+                    keepOutput ? output.getFileSystem(conf).makeQualified(output).toString() : null);
+            if (keepOutput) {
+                writeResultJson(result);
+            }
+            succeeded = true;
+            return result;
+        } finally {
+            finished = true;
+            cleanUp(succeeded);
+            try {
+                ShutdownHookManager.get().removeShutdownHook(signalHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running or done; nothing more to do.
+            }
+        }
+    }
+
+    private static boolean waitForCompletion(Job submitted) throws IOException, InterruptedException {
+        try {
+            return submitted.waitForCompletion(true);
+        } catch (ClassNotFoundException e) {
+            throw new IOException("a job class is missing from the class path: " + e.getMessage(), e);
+        }
+    }
+
+    private Path newWorkDir() throws IOException {
+        Path root = new Path(JobSettings.workRoot(conf));
+        String name = String.format("randsum-%d-%08x", System.currentTimeMillis(), new SplittableRandom().nextInt());
+        return root.getFileSystem(conf).makeQualified(new Path(root, name));
+    }
+
+    private Job configure(Path input, RunOptions options, int threads) throws IOException {
+        Job configured = Job.getInstance(conf, "randsum"
+                + (options.hasInput() ? " " + options.input() : " n=" + options.count() + " seed=" + options.seed()));
+        configured.setJarByClass(MapReduceRun.class);
+        Configuration jobConf = configured.getConfiguration();
+        JobSettings.setRange(jobConf, options.range());
+        jobConf.setInt(JobSettings.THREADS, threads);
+        // The vcores YARN reserves are the threads the map runs: never more CPU than scheduled.
+        jobConf.setInt(MRJobConfig.MAP_CPU_VCORES, threads);
+
+        configured.setInputFormatClass(DescriptorInputFormat.class);
+        FileInputFormat.addInputPath(configured, input);
+        configured.setMapperClass(RandSumMapper.class);
+        configured.setMapOutputKeyClass(NullWritable.class);
+        configured.setMapOutputValueClass(PartialSumWritable.class);
+        configured.setCombinerClass(PartialSumCombiner.class);
+        configured.setReducerClass(TotalReducer.class);
+        configured.setNumReduceTasks(1);
+        configured.setOutputKeyClass(LongWritable.class);
+        configured.setOutputValueClass(Text.class);
+        configured.setOutputFormatClass(TextOutputFormat.class);
+        FileOutputFormat.setOutputPath(configured, output);
+        return configured;
+    }
+
+    /** The committed {@code <count>\t<sum>} line, checked against n. */
+    private Int128 readTotal(long n) throws IOException, JobFailedException {
+        FileSystem fs = output.getFileSystem(conf);
+        String line = null;
+        for (FileStatus part : fs.globStatus(new Path(output, "part-r-*"))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(fs.open(part.getPath()), StandardCharsets.UTF_8))) {
+                for (String read = in.readLine(); read != null; read = in.readLine()) {
+                    if (line != null) {
+                        throw new JobFailedException("integrity check failed: the output has more than one total");
+                    }
+                    line = read;
+                }
+            }
+        }
+        if (line == null) {
+            throw new JobFailedException("integrity check failed: the job wrote no total");
+        }
+        String[] fields = line.split("\t");
+        long count = Long.parseLong(fields[0]);
+        if (count != n) {
+            throw new JobFailedException("integrity check failed: the job summed " + count + " values, not " + n);
+        }
+        return Int128.parse(fields[1]);
+    }
+
+    private void writeResultJson(RunResult result) throws IOException {
+        FileSystem fs = output.getFileSystem(conf);
+        try (Writer out = new OutputStreamWriter(fs.create(new Path(output, RESULT_JSON), true),
+                StandardCharsets.UTF_8)) {
+            out.write(result.toJson());
+            out.write('\n');
+        }
+    }
+
+    /** The failing task's own message if there is one, else the job's failure info; one line. */
+    static String failureReason(Job failed) throws IOException, InterruptedException {
+        for (TaskCompletionEvent event : failed.getTaskCompletionEvents(0, 10_000)) {
+            if (event.getStatus() == TaskCompletionEvent.Status.FAILED
+                    || event.getStatus() == TaskCompletionEvent.Status.TIPFAILED) {
+                String[] diagnostics = failed.getTaskDiagnostics(event.getTaskAttemptId());
+                if (diagnostics != null && diagnostics.length > 0) {
+                    return "task " + event.getTaskAttemptId() + " failed: " + firstLine(diagnostics[diagnostics.length - 1]);
+                }
+            }
+        }
+        String info = failed.getStatus().getFailureInfo();
+        return "job " + failed.getJobID() + " " + failed.getJobState().toString().toLowerCase()
+                + (info == null || info.isBlank() ? "" : ": " + firstLine(info));
+    }
+
+    static String firstLine(String text) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline).strip();
+    }
+
+    private void cleanUpAfterSignal() {
+        if (finished) {
+            return;
+        }
+        Job running = job;
+        try {
+            if (running != null && !running.isComplete()) {
+                err.println("randsum: interrupted, killing " + running.getJobID());
+                running.killJob();
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("randsum: could not kill the job: " + e.getMessage());
+        }
+        cleanUp(false);
+    }
+
+    private synchronized void cleanUp(boolean succeeded) {
+        delete(workDir);
+        if (!succeeded && keepOutput) {
+            delete(output);
+        }
+    }
+
+    private void delete(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            path.getFileSystem(conf).delete(path, true);
+        } catch (IOException e) {
+            err.println("randsum: could not remove " + path + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.randsum.mapreduce;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.randsum.cli.Engine;
+import org.randsum.cli.ExitCode;
+import org.randsum.cli.OptionsParser;
+import org.randsum.cli.RunOptions;
+import org.randsum.cli.RunResult;
+import org.randsum.cli.UsageException;
+import org.randsum.contract.SplitDescriptor;
+import org.randsum.engine.ParallelEngine;
+import org.randsum.inputgen.InputGenerator;
+
+/**
+ * randsum's entry point ({@code hadoop jar randsum.jar -n N ...}): parses and validates every option
+ * before anything is written, then sums in-process ({@code --engine threads}) or with the MapReduce
+ * job, and prints the result. {@code randsum generate ...} runs the input generator instead.
+ */
+public class RandSumDriver extends Configured implements Tool {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RandSumDriver() {
+        this(System.out, System.err);
+    }
+
+    public RandSumDriver(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        long start = System.nanoTime();
+        if (args.length > 0 && args[0].equals("generate")) {
+            InputGenerator generator = new InputGenerator(out, err);
+            generator.setConf(getConf());
+            return generator.run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        OptionsParser parser = new OptionsParser();
+        if (OptionsParser.wantsHelp(args)) {
+            parser.printHelp(new PrintWriter(out));
+            return ExitCode.OK;
+        }
+        try {
+            RunOptions options = parser.parseRun(args);
+            if (!options.hasInput()) {
+                err.println("randsum: seed " + options.seed() + " (repeat this run with --seed " + options.seed() + ")");
+            }
+            RunResult result = options.engine() == Engine.THREADS
+                    ? sumInProcess(options, start)
+                    : new MapReduceRun(getConf(), err).execute(options, start);
+            out.print(options.json() ? result.toJson() + "\n" : result.toText());
+            out.flush();
+            return ExitCode.OK;
+        } catch (UsageException e) {
+            err.println("randsum: " + e.getMessage() + " (see randsum --help)");
+            return ExitCode.USAGE;
+        } catch (JobFailedException e) {
+            err.println("randsum: " + e.getMessage());
+            return ExitCode.FAILURE;
+        } catch (InterruptedException e) {
+            err.println("randsum: interrupted");
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED;
+        } catch (Exception e) {
+            err.println("randsum: " + describe(e));
+            if (System.getenv("RANDSUM_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private static RunResult sumInProcess(RunOptions options, long start) throws InterruptedException {
+        int threads = options.threads().orElse(ParallelEngine.availableThreads());
+        try (ParallelEngine engine = new ParallelEngine(threads)) {
+            var sum = engine.sum(new SplitDescriptor(options.seed(), options.count()), options.range());
+            return new RunResult(sum, options.count(), options.seed(), options.range(), Engine.THREADS, 1, threads,
+                    (System.nanoTime() - start) / 1e9, null);
+        }
+    }
+
+    /** One line for an unexpected failure: the innermost message, with its type when it says little. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : MapReduceRun.firstLine(root.getMessage());
+        return root == e ? message : MapReduceRun.firstLine(String.valueOf(e.getMessage())) + ": " + message;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new RandSumDriver(), args));
+    }
+}
