@@ -97,7 +97,8 @@ final class MapReduceRun {
             }
             job = configure(input, options, threads);
             err.println("randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
-                    + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : ""));
+                    + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : "")
+                    + (given != null ? ", from " + options.input() : ", seed " + options.seed()));
             if (!waitForCompletion(job)) {
                 throw new JobFailedException(failureReason(job));
             }

@@ -50,9 +50,6 @@ public class RandSumDriver extends Configured implements Tool {
         }
         try {
             RunOptions options = parser.parseRun(args);
-            if (!options.hasInput()) {
-                err.println("randsum: seed " + options.seed() + " (repeat this run with --seed " + options.seed() + ")");
-            }
             RunResult result = options.engine() == Engine.THREADS
                     ? sumInProcess(options, start)
                     : new MapReduceRun(getConf(), err).execute(options, start);
@@ -78,8 +75,10 @@ public class RandSumDriver extends Configured implements Tool {
         }
     }
 
-    private static RunResult sumInProcess(RunOptions options, long start) throws InterruptedException {
+    private RunResult sumInProcess(RunOptions options, long start) throws InterruptedException {
         int threads = options.threads().orElse(ParallelEngine.availableThreads());
+        err.println("randsum: summing " + options.count() + " values in-process with " + threads
+                + (threads == 1 ? " thread" : " threads") + ", seed " + options.seed());
         try (ParallelEngine engine = new ParallelEngine(threads)) {
             var sum = engine.sum(new SplitDescriptor(options.seed(), options.count()), options.range());
             return new RunResult(sum, options.count(), options.seed(), options.range(), Engine.THREADS, 1, threads,

@@ -1,0 +1,177 @@
+package org.randsum.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.randsum.cli.ExitCode;
+import org.randsum.testing.Reference;
+
+/** The driver through ToolRunner in Hadoop local mode (LocalJobRunner, local filesystem). */
+class RandSumDriverLocalTest {
+    private static final Pattern SUM = Pattern.compile("\"sum\":\"(-?[0-9]+)\"");
+
+    @TempDir
+    java.nio.file.Path temp;
+
+    private java.nio.file.Path workRoot;
+
+    record Outcome(int exitCode, String out, String err) {
+        String sum() {
+            Matcher matcher = SUM.matcher(out);
+            assertTrue(matcher.find(), "no sum in: " + out + err);
+            return matcher.group(1);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        workRoot = temp.resolve("work");
+    }
+
+    private Outcome run(String... args) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set("mapreduce.framework.name", "local");
+        conf.set("fs.defaultFS", "file:///");
+        conf.set(JobSettings.WORK_ROOT, workRoot.toUri().toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ToolRunner.run(conf, new RandSumDriver(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private void assertNoWorkLeft() throws IOException {
+        if (Files.exists(workRoot)) {
+            try (Stream<java.nio.file.Path> left = Files.list(workRoot)) {
+                assertEquals(0, left.count(), "work directories left behind");
+            }
+        }
+    }
+
+    static Stream<Arguments> contractRows() {
+        return Stream.of(Reference.CONTRACT_TABLE).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "seed {0}, n {1}, [{2}, {3}]")
+    @MethodSource("contractRows")
+    void jobReproducesTheContractTable(long seed, long n, long min, long max, String expected) throws Exception {
+        Outcome outcome = run("-n", Long.toString(n), "--seed", Long.toString(seed), "--min", Long.toString(min),
+                "--max", Long.toString(max), "-m", "3", "-t", "2", "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertEquals(expected, outcome.sum());
+        assertNoWorkLeft();
+    }
+
+    @Test
+    void mapsAndThreadsNeverChangeTheTotal() throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int trial = 0; trial < 4; trial++) {
+            long seed = random.nextLong();
+            long n = 1 + random.nextInt(200_000);
+            long min = -random.nextLong(1L << 40);
+            long max = min + random.nextLong(1L << 41);
+            int maps = 1 + random.nextInt(6);
+            int threads = 1 + random.nextInt(4);
+            Outcome outcome = run("-n", Long.toString(n), "--seed", Long.toString(seed), "--min", Long.toString(min),
+                    "--max", Long.toString(max), "-m", Integer.toString(maps), "-t", Integer.toString(threads), "--json");
+            assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+            assertEquals(Reference.total(seed, n, min, max).toString(), outcome.sum(),
+                    "maps " + maps + " threads " + threads);
+            assertTrue(outcome.out().contains("\"maps\":" + maps + ","), outcome.out());
+            assertTrue(outcome.out().contains("\"threads\":" + threads + ","), outcome.out());
+        }
+    }
+
+    @Test
+    void jsonIsTheOnlyThingOnStdout() throws Exception {
+        Outcome outcome = run("-n", "1000", "--seed", "5", "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode());
+        assertTrue(outcome.out().startsWith("{") && outcome.out().endsWith("}\n"), outcome.out());
+        assertEquals(1, outcome.out().lines().count());
+        for (String field : new String[] {"\"n\":1000", "\"seed\":5", "\"min\":0", "\"max\":2147483647",
+            "\"engine\":\"mapreduce\"", "\"maps\":1", "\"elapsedSeconds\":"}) {
+            assertTrue(outcome.out().contains(field), field);
+        }
+    }
+
+    @Test
+    void randomSeedIsPrintedAndReproducesTheTotal() throws Exception {
+        Outcome first = run("-n", "5000", "--json");
+        Matcher seed = Pattern.compile("\"seed\":(-?[0-9]+)").matcher(first.out());
+        assertTrue(seed.find());
+        assertTrue(first.err().contains("seed " + seed.group(1)), first.err());
+        assertEquals(Reference.total(Long.parseLong(seed.group(1)), 5000, 0, Integer.MAX_VALUE).toString(), first.sum());
+    }
+
+    @Test
+    void zeroValuesSumToZero() throws Exception {
+        Outcome outcome = run("-n", "0", "--seed", "1", "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertEquals("0", outcome.sum());
+    }
+
+    @Test
+    void threadsEngineGivesTheSameTotalWithoutAJob() throws Exception {
+        Outcome outcome = run("-n", "1000000", "--seed", "42", "--engine", "threads", "-t", "3", "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertEquals("1074171186439830", outcome.sum());
+        assertFalse(Files.exists(workRoot), "the threads engine writes nothing");
+    }
+
+    @Test
+    void outputIsKeptWithTheTotalAndAResultJson() throws Exception {
+        java.nio.file.Path output = temp.resolve("result");
+        Outcome outcome = run("-n", "10", "--seed", "42", "-o", output.toString());
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().startsWith("9466055388\n"), outcome.out());
+        assertEquals("10\t9466055388", Files.readString(output.resolve("part-r-00000")).strip());
+        assertTrue(Files.readString(output.resolve(MapReduceRun.RESULT_JSON)).contains("\"sum\":\"9466055388\""));
+        assertTrue(Files.exists(output.resolve("_SUCCESS")));
+        assertNoWorkLeft();
+    }
+
+    @Test
+    void generatedDescriptorsCanBeSummedLater() throws Exception {
+        java.nio.file.Path splits = temp.resolve("splits");
+        Outcome generated = run("generate", "-n", "1000", "--seed", "-1", "-m", "4", "-o", splits.toString());
+        assertEquals(ExitCode.OK, generated.exitCode(), generated.err());
+        Outcome summed = run("-i", splits.toString(), "--min", "1", "--max", "100", "--json");
+        assertEquals(ExitCode.OK, summed.exitCode(), summed.err());
+        assertEquals("49655", summed.sum());
+        assertTrue(summed.out().contains("\"maps\":4,"), summed.out());
+        assertTrue(summed.out().contains("\"seed\":null"), summed.out());
+        assertTrue(Files.exists(splits.resolve("splits.txt")), "the user's descriptors are kept");
+    }
+
+    @Test
+    void handWrittenDescriptorsWithCommentsAreSummed() throws Exception {
+        java.nio.file.Path splits = Files.createDirectories(temp.resolve("hand"));
+        // Values [0, 4) and [4, 10) of seed 42's stream, in two files.
+        Files.writeString(splits.resolve("a.txt"), "# first part\n42 4\n");
+        long stateAt4 = 42 + 4 * 0x9E3779B97F4A7C15L;
+        Files.writeString(splits.resolve("b.txt"), "\n" + stateAt4 + "\t6\n");
+        Outcome outcome = run("-i", splits.toString(), "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertEquals(new BigInteger("9466055388").toString(), outcome.sum());
+    }
+}

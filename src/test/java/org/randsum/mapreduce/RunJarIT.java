@@ -1,0 +1,70 @@
+package org.randsum.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.randsum.testing.Processes;
+import org.randsum.testing.Reference;
+
+/**
+ * The built target/randsum.jar through org.apache.hadoop.util.RunJar, as {@code hadoop jar} runs it,
+ * in local mode in a separate JVM: the shaded Commons CLI, the manifest's main class and the
+ * provided Hadoop classes all as on a real installation.
+ */
+class RunJarIT {
+    @TempDir
+    Path temp;
+
+    private Processes.Result runJar(String... args) throws Exception {
+        return Processes.run(Processes.runJarCommand(Processes.projectDir().resolve("conf/local"),
+                Processes.hadoopClasspath(), List.of(args)), Map.of(), 180);
+    }
+
+    @Test
+    void hadoopJarPathPrintsTheExactTotal() throws Exception {
+        Processes.Result result = runJar("-D", "randsum.work.root=" + temp.toUri(),
+                "-n", "1000", "--seed", "2024", "--min", "-9223372036854775808", "--max", "9223372036854775807",
+                "-m", "2", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("{\"sum\":\"191621877989071524931\""), result.out());
+        assertEquals(Reference.total(2024, 1000, Long.MIN_VALUE, Long.MAX_VALUE).toString(), "191621877989071524931");
+    }
+
+    @Test
+    void hadoopJarPathMatchesTheReferenceOnRandomParameters() throws Exception {
+        Processes.Result result = runJar("-D", "randsum.work.root=" + temp.toUri(),
+                "-n", "54321", "--seed", "-77", "--min", "-1000", "--max", "4294967296", "-m", "3", "-t", "2", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("\"sum\":\"" + Reference.total(-77, 54321, -1000, 4294967296L) + "\""),
+                result.out());
+    }
+
+    @Test
+    void usageErrorThroughRunJarIsOneLineAndExitCode2() throws Exception {
+        Processes.Result result = runJar("-n", "-5");
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.out());
+        List<String> lines = result.err().lines().toList();
+        assertEquals(1, lines.size(), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
+    void generateThenSumThroughRunJar() throws Exception {
+        Path splits = temp.resolve("splits");
+        Processes.Result generated = runJar("generate", "-n", "1000000", "--seed", "42", "-m", "5", "-o",
+                splits.toString(), "--json");
+        assertEquals(0, generated.exitCode(), generated.err());
+        Processes.Result summed = runJar("-D", "randsum.work.root=" + temp.resolve("work").toUri(), "-i",
+                splits.toString(), "--json");
+        assertEquals(0, summed.exitCode(), summed.err());
+        assertTrue(summed.out().startsWith("{\"sum\":\"1074171186439830\""), summed.out());
+    }
+}
