@@ -1,0 +1,789 @@
+package org.randsum.emr;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.NodeList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code scripts/emr-submit} end to end: the real AWS CLI against a moto server on 127.0.0.1, with
+ * dummy credentials and no AWS account. moto never finishes an EMR step, so the test plays the
+ * cluster's part: {@code src/test/resources/emr/moto_emr.py} runs moto plus a control endpoint that
+ * moves a step to COMPLETED or FAILED, and the test puts the step's {@code result.json} into S3 first.
+ *
+ * <p>The test inspects moto through the AWS wire protocol itself (S3 REST, EMR JSON), with a
+ * placeholder SigV4 header that moto reads only to route the request; every script run also has
+ * {@code AWS_ENDPOINT_URL} pointing at moto, so nothing can reach real AWS.
+ */
+class EmrSubmitIT {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path SCRIPT = PROJECT.resolve("scripts/emr-submit");
+    private static final Path JAR = PROJECT.resolve("target/randsum.jar");
+    private static final Path CONFIGURATIONS = PROJECT.resolve("conf/emr/configurations.json");
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
+    private static final Duration STEP_APPEARS_LIMIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String BUCKET = "randsum-it";
+    private static final String S3 = "s3://" + BUCKET + "/exp/one";
+    /** A randsum command line with a Hadoop generic option whose value holds a comma and spaces. */
+    private static final List<String> OPTIONS = List.of(
+            "-D", "mapreduce.job.name=randsum a,b c", "-n", "1000", "--seed", "7", "--min", "-5", "--max", "5", "-t", "4");
+    private static final Pattern OUTPUT = Pattern.compile(
+            Pattern.quote(S3) + "/runs/[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6}/output");
+
+    private static Path work;
+    private static Moto moto;
+
+    @BeforeAll
+    static void startMoto() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run this test with 'mvn verify' (package builds it)");
+        work = Files.createDirectories(PROJECT.resolve("target/emr-it"));
+        moto = Moto.start(work);
+        Run version = run(List.of("aws", "--version"), env(), Duration.ofSeconds(30), "aws-version");
+        assertEquals(0, version.exit(), "the AWS CLI must be on PATH: " + version.stderr());
+    }
+
+    @AfterAll
+    static void stopMoto() throws Exception {
+        if (moto != null) {
+            moto.stop();
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class TransientCluster {
+        private final String resultJson = resultJson("-128", 1000, 7, -5, 5);
+        private Run run;
+        private JsonNode clusters;
+        private JsonNode cluster;
+        private JsonNode instanceGroups;
+        private JsonNode steps;
+        private String output;
+
+        @BeforeAll
+        void submitAndComplete() throws Exception {
+            moto.reset();
+            moto.createBucket(BUCKET);
+            Submission submission = Submission.start("transient", env(),
+                    args(List.of("--s3", S3, "--endpoint-url", moto.endpoint(), "--poll", "0.2", "--timeout", "60")));
+            StepRef step = submission.awaitStep();
+            submission.awaitStderr(" is RUNNING"); // so that both state changes are there to report
+            output = moto.stepArgs(step).get(OPTIONS.size() + 1);
+            moto.putObject(output + "/result.json", resultJson.getBytes(StandardCharsets.UTF_8));
+            moto.setStepState(step, "COMPLETED", null);
+            run = submission.finish();
+            clusters = moto.emr("ListClusters", JSON.createObjectNode()).get("Clusters");
+            cluster = moto.describeCluster(step.clusterId());
+            instanceGroups = moto.emr("ListInstanceGroups", JSON.createObjectNode().put("ClusterId", step.clusterId()))
+                    .get("InstanceGroups");
+            steps = moto.emr("ListSteps", JSON.createObjectNode().put("ClusterId", step.clusterId())).get("Steps");
+        }
+
+        @Test
+        void uploadsTheJarByteForByteUnderAContentHashName() throws Exception {
+            String expectedKey = "exp/one/jars/randsum-" + sha256(Files.readAllBytes(JAR)).substring(0, 16) + ".jar";
+            assertEquals(List.of(expectedKey), moto.listKeys(BUCKET, "exp/one/jars/"));
+            assertArrayEquals(Files.readAllBytes(JAR), moto.getObject(BUCKET, expectedKey));
+        }
+
+        @Test
+        void createsExactlyOneCluster() {
+            assertEquals(1, clusters.size(), clusters.toString());
+        }
+
+        @Test
+        void clusterRunsTheDefaultReleaseWithHadoop() {
+            assertEquals("emr-7.8.0", cluster.path("ReleaseLabel").asText());
+            assertEquals(List.of("Hadoop"), texts(cluster.path("Applications"), "Name"));
+        }
+
+        @Test
+        void clusterHasOnePrimaryAndTwoCoreM5XlargeNodes() {
+            Map<String, String> groups = new HashMap<>();
+            for (JsonNode group : instanceGroups) {
+                groups.put(group.path("InstanceGroupType").asText(),
+                        group.path("RequestedInstanceCount").asInt() + " x " + group.path("InstanceType").asText());
+            }
+            assertEquals(Map.of("MASTER", "1 x m5.xlarge", "CORE", "2 x m5.xlarge"), groups);
+        }
+
+        @Test
+        void clusterLogsUnderThePrefixAndTerminatesWhenTheStepEnds() {
+            assertAll(
+                    () -> assertEquals(S3 + "/logs/", cluster.path("LogUri").asText()),
+                    () -> assertTrue(cluster.path("AutoTerminate").asBoolean(), cluster.toString()));
+        }
+
+        @Test
+        void clusterUsesTheDefaultRoles() {
+            assertAll(
+                    () -> assertEquals("EMR_DefaultRole", cluster.path("ServiceRole").asText()),
+                    () -> assertEquals("EMR_EC2_DefaultRole",
+                            cluster.path("Ec2InstanceAttributes").path("IamInstanceProfile").asText()));
+        }
+
+        @Test
+        void clusterGetsTheProjectsConfigurationsFile() throws IOException {
+            assertEquals(JSON.readTree(CONFIGURATIONS.toFile()), cluster.path("Configurations"));
+        }
+
+        @Test
+        void submitsOneStepRunningTheUploadedJarThatTerminatesTheClusterOnFailure() throws Exception {
+            String jar = "s3://" + BUCKET + "/exp/one/jars/randsum-" + sha256(Files.readAllBytes(JAR)).substring(0, 16)
+                    + ".jar";
+            assertEquals(1, steps.size(), steps.toString());
+            JsonNode step = steps.get(0);
+            assertAll(
+                    () -> assertEquals(jar, step.path("Config").path("Jar").asText()),
+                    () -> assertTrue(step.path("Config").path("MainClass").asText("").isEmpty(),
+                            "the jar's manifest names the main class"),
+                    () -> assertEquals("TERMINATE_CLUSTER", step.path("ActionOnFailure").asText()));
+        }
+
+        @Test
+        void stepArgumentsAreTheOptionsElementByElementThenTheOutputAndJson() {
+            List<String> expected = new ArrayList<>(OPTIONS);
+            expected.addAll(List.of("-o", output, "--json"));
+            assertAll(
+                    () -> assertEquals(expected, texts(steps.get(0).path("Config").path("Args"), null)),
+                    () -> assertTrue(OUTPUT.matcher(output).matches(), output));
+        }
+
+        @Test
+        void reportsEachStateChangeOnceWithATimestamp() {
+            List<String> changes = run.stderr().lines()
+                    .filter(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ emr-submit: step .* is [A-Z_]+"))
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .toList();
+            assertEquals(List.of("RUNNING", "COMPLETED"), changes, run.stderr());
+        }
+
+        @Test
+        void printsASummaryOfTheResultReadFromS3() {
+            assertEquals(0, run.exit(), run.stderr());
+            List<String> lines = run.stdout().lines().toList();
+            assertAll(
+                    () -> assertEquals("-128", lines.get(0), "the sum alone comes first"),
+                    () -> assertTrue(lines.contains("  n        1000"), run.stdout()),
+                    () -> assertTrue(lines.contains("  seed     7"), run.stdout()),
+                    () -> assertTrue(lines.contains("  range    [-5, 5]"), run.stdout()),
+                    () -> assertTrue(lines.contains("  elapsed  31.250 s"), run.stdout()),
+                    () -> assertTrue(lines.contains("  output   " + output), run.stdout()));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ExistingCluster {
+        private final String resultJson = resultJson("85", 5, 99, 17, 17);
+        private String clusterId;
+        private Run run;
+        private JsonNode clusters;
+        private JsonNode steps;
+
+        @BeforeAll
+        void submitWithJsonAndComplete() throws Exception {
+            moto.reset();
+            moto.createBucket(BUCKET);
+            clusterId = moto.createLongRunningCluster("s3://" + BUCKET + "/cluster-logs/");
+            // No --endpoint-url: the AWS_ENDPOINT_URL of env() has to carry the script to moto.
+            Submission submission = Submission.start("existing", env(), args(List.of("--s3", S3,
+                    "--cluster-id", clusterId, "--json", "--poll", "0.2", "--timeout", "60")));
+            StepRef step = submission.awaitStep();
+            String output = moto.stepArgs(step).get(OPTIONS.size() + 1);
+            moto.putObject(output + "/result.json", (resultJson + "\n").getBytes(StandardCharsets.UTF_8));
+            moto.setStepState(step, "COMPLETED", null);
+            run = submission.finish();
+            clusters = moto.emr("ListClusters", JSON.createObjectNode()).get("Clusters");
+            steps = moto.emr("ListSteps", JSON.createObjectNode().put("ClusterId", clusterId)).get("Steps");
+        }
+
+        @Test
+        void addsTheStepToTheGivenClusterAndCreatesNoOther() {
+            assertAll(
+                    () -> assertEquals(List.of(clusterId), texts(clusters, "Id")),
+                    () -> assertEquals(1, steps.size(), steps.toString()));
+        }
+
+        @Test
+        void stepLeavesTheClusterRunningOnFailure() {
+            assertEquals("CONTINUE", steps.get(0).path("ActionOnFailure").asText());
+        }
+
+        @Test
+        void jsonPrintsExactlyTheResultObject() throws IOException {
+            assertAll(
+                    () -> assertEquals(0, run.exit(), run.stderr()),
+                    () -> assertEquals(resultJson + "\n", run.stdout()),
+                    () -> assertEquals(JSON.readTree(resultJson), JSON.readTree(run.stdout())));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class FailedStep {
+        private final String logUri = "s3://" + BUCKET + "/cluster-logs/";
+        private String clusterId;
+        private StepRef step;
+        private Run run;
+
+        @BeforeAll
+        void submitAndFail() throws Exception {
+            moto.reset();
+            moto.createBucket(BUCKET);
+            clusterId = moto.createLongRunningCluster(logUri);
+            Submission submission = Submission.start("failed", env(), args(List.of("--s3", S3,
+                    "--cluster-id", clusterId, "--endpoint-url", moto.endpoint(), "--poll", "0.2", "--timeout", "60")));
+            step = submission.awaitStep();
+            ObjectNode details = JSON.createObjectNode()
+                    .put("Reason", "Unknown error.")
+                    .put("Message", "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space")
+                    .put("LogFile", logUri + clusterId + "/steps/" + step.stepId() + "/stderr.gz");
+            moto.setStepState(step, "FAILED", details);
+            run = submission.finish();
+        }
+
+        @Test
+        void exitsWithStatus1AndPrintsNoResult() {
+            assertAll(
+                    () -> assertEquals(1, run.exit(), run.stderr()),
+                    () -> assertEquals("", run.stdout()));
+        }
+
+        @Test
+        void printsTheStepsFailureDetails() {
+            assertAll(
+                    () -> assertTrue(run.stderr().contains("ended FAILED"), run.stderr()),
+                    () -> assertTrue(run.stderr().contains("Unknown error."), run.stderr()),
+                    () -> assertTrue(run.stderr().contains(
+                            "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"), run.stderr()),
+                    () -> assertTrue(run.stderr().contains(
+                            logUri + clusterId + "/steps/" + step.stepId() + "/stderr.gz"), run.stderr()));
+        }
+
+        @Test
+        void printsWhereTheStepsLogsAreUnderTheClustersLogUri() {
+            String stepLogs = logUri + clusterId + "/steps/" + step.stepId() + "/";
+            assertTrue(run.stderr().lines().anyMatch(line -> line.endsWith(stepLogs)
+                    || line.contains(stepLogs + " ")), run.stderr());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class StepStillRunningAtTimeout {
+        private Run run;
+        private StepRef step;
+
+        @BeforeAll
+        void submitAndLeaveRunning() throws Exception {
+            moto.reset();
+            moto.createBucket(BUCKET);
+            run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint(), "--poll", "0.2", "--timeout", "1")),
+                    env(), RUN_LIMIT, "timeout");
+            List<StepRef> steps = moto.steps();
+            assertEquals(1, steps.size(), steps.toString());
+            step = steps.get(0);
+        }
+
+        @Test
+        void exitsWithStatus3() {
+            assertEquals(3, run.exit(), run.stderr());
+        }
+
+        @Test
+        void saysTheStepIsStillRunningAndHowToFollowIt() {
+            assertAll(
+                    () -> assertTrue(run.stderr().contains("step " + step.stepId() + " on cluster " + step.clusterId()
+                            + " is still RUNNING"), run.stderr()),
+                    () -> assertTrue(run.stderr().contains("emr describe-step --cluster-id " + step.clusterId()
+                            + " --step-id " + step.stepId()), run.stderr()));
+        }
+
+        @Test
+        void leavesTheClusterAndTheStepAlone() throws Exception {
+            assertAll(
+                    () -> assertEquals("RUNNING", moto.steps().get(0).state()),
+                    () -> assertFalse(moto.describeCluster(step.clusterId()).path("Status").path("State").asText()
+                            .startsWith("TERMINAT")));
+        }
+    }
+
+    @Test
+    void dryRunMakesNoAwsCall() throws Exception {
+        moto.reset();
+        moto.createBucket(BUCKET);
+        Run run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint(), "--dry-run")), env(), RUN_LIMIT,
+                "dry-run-moto");
+        assertAll(
+                () -> assertEquals(0, run.exit(), run.stderr()),
+                () -> assertEquals(List.of(), moto.listKeys(BUCKET, "")),
+                () -> assertEquals(0, moto.emr("ListClusters", JSON.createObjectNode()).get("Clusters").size()));
+    }
+
+    @Test
+    void dryRunPrintsTheCommandsOfASuccessfulRunOnePerLine() throws Exception {
+        String deadEndpoint = "http://127.0.0.1:" + freePort();
+        Run run = run(args(List.of("--s3", S3, "--endpoint-url", deadEndpoint, "--dry-run")), env(), RUN_LIMIT,
+                "dry-run-dead");
+        String aws = "aws --endpoint-url " + deadEndpoint + " ";
+        List<String> lines = run.stdout().lines().toList();
+        assertAll(
+                () -> assertEquals(0, run.exit(), run.stderr()),
+                () -> assertEquals(5, lines.size(), run.stdout()),
+                () -> assertTrue(lines.get(0).startsWith(aws + "s3 cp ")
+                        && lines.get(0).contains(" s3://" + BUCKET + "/exp/one/jars/randsum-"), lines.get(0)),
+                () -> assertTrue(lines.get(1).startsWith(aws + "emr create-cluster "), lines.get(1)),
+                () -> assertTrue(lines.get(2).startsWith(aws + "emr list-steps "), lines.get(2)),
+                () -> assertTrue(lines.get(3).startsWith(aws + "emr describe-step "), lines.get(3)),
+                () -> assertTrue(lines.get(4).matches(Pattern.quote(aws + "s3 cp ") + OUTPUT + "/result.json -"),
+                        lines.get(4)));
+    }
+
+    @Test
+    void dryRunCommandsAreQuotedSoAShellPassesTheStepArgumentsIntact() throws Exception {
+        Run run = run(args(List.of("--s3", S3, "--endpoint-url", "http://127.0.0.1:" + freePort(), "--dry-run")),
+                env(), RUN_LIMIT, "dry-run-quoting");
+        String createCluster = run.stdout().lines().filter(line -> line.contains(" emr create-cluster ")).findFirst()
+                .orElseThrow(() -> new AssertionError(run.stdout()));
+        // Let bash parse the printed line, with 'aws' replaced by a function that prints its words.
+        Run words = run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; }; " + createCluster), env(),
+                Duration.ofSeconds(30), "dry-run-words");
+        List<String> argv = Arrays.asList(words.stdout().split("\0"));
+        JsonNode steps = JSON.readTree(argv.get(argv.indexOf("--steps") + 1));
+        List<String> stepArgs = texts(steps.get(0).path("Args"), null);
+        assertEquals(OPTIONS, stepArgs.subList(0, OPTIONS.size()));
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("no --s3", List.of("--", "-n", "10"), "--s3"),
+                Arguments.of("not an s3 URI", List.of("--s3", "https://randsum-it/exp", "--", "-n", "10"),
+                        "is not an s3://bucket/prefix URI"),
+                Arguments.of("bad bucket name", List.of("--s3", "s3://Randsum_IT/exp", "--", "-n", "10"),
+                        "bucket name 'Randsum_IT'"),
+                Arguments.of("bad cluster id", List.of("--s3", S3, "--cluster-id", "j-abc123", "--", "-n", "10"),
+                        "--cluster-id 'j-abc123' is not an EMR cluster id"),
+                Arguments.of("negative n", List.of("--s3", S3, "--", "-n", "-5"), "-n/--count"),
+                Arguments.of("min above max", List.of("--s3", S3, "--", "-n", "10", "--min", "5", "--max", "1"),
+                        "--min 5 is greater than --max 1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputFailsFastWithOneLineAndCreatesNothing(String name, List<String> arguments, String expected)
+            throws Exception {
+        moto.reset();
+        moto.createBucket(BUCKET);
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "--endpoint-url", moto.endpoint()));
+        command.addAll(arguments);
+        Run run = run(command, env(), RUN_LIMIT, "bad-input");
+        assertOneLineUsageErrorAndNothingCreated(run, expected);
+    }
+
+    @Test
+    void missingAwsCliFailsFastWithOneLineAndCreatesNothing() throws Exception {
+        moto.reset();
+        moto.createBucket(BUCKET);
+        Map<String, String> env = env();
+        env.put("PATH", pathWithoutAws(env.get("PATH")));
+        Run run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint())), env, RUN_LIMIT, "no-aws");
+        assertOneLineUsageErrorAndNothingCreated(run, "AWS CLI");
+    }
+
+    private static void assertOneLineUsageErrorAndNothingCreated(Run run, String expected) throws Exception {
+        List<String> errors = run.stderr().lines().toList();
+        assertAll(
+                () -> assertEquals(2, run.exit(), run.stderr()),
+                () -> assertEquals(1, errors.size(), run.stderr()),
+                () -> assertTrue(errors.get(0).startsWith("emr-submit: ") && errors.get(0).contains(expected),
+                        run.stderr()),
+                () -> assertEquals("", run.stdout()),
+                () -> assertEquals(List.of(), moto.listKeys(BUCKET, "")),
+                () -> assertEquals(0, moto.emr("ListClusters", JSON.createObjectNode()).get("Clusters").size()));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Helpers
+
+    /** The script with {@code options}, then {@code --} and {@link #OPTIONS}. */
+    private static List<String> args(List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(SCRIPT.toString());
+        command.addAll(options);
+        command.add("--");
+        command.addAll(OPTIONS);
+        return command;
+    }
+
+    /** randsum's result.json, as a run with these numbers on 2 maps x 4 threads would write it. */
+    private static String resultJson(String sum, long n, long seed, long min, long max) {
+        return "{\"sum\":\"" + sum + "\",\"n\":" + n + ",\"seed\":" + seed + ",\"min\":" + min + ",\"max\":" + max
+                + ",\"engine\":\"mapreduce\",\"maps\":2,\"threads\":4,\"elapsedSeconds\":31.250,"
+                + "\"output\":\"" + S3 + "/runs/x/output\"}";
+    }
+
+    /** Dummy credentials, a fresh HOME (no ~/.aws), and moto as the endpoint of every aws call. */
+    private static Map<String, String> env() throws IOException {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(key -> key.startsWith("AWS_"));
+        Path home = Files.createDirectories(work.resolve("home"));
+        env.put("HOME", home.toString());
+        env.put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString());
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_DEFAULT_REGION", Moto.REGION);
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        if (moto != null) {
+            env.put("AWS_ENDPOINT_URL", moto.endpoint());
+        }
+        return env;
+    }
+
+    /** PATH with every folder holding an 'aws' replaced by a folder of links to all its other entries. */
+    private static String pathWithoutAws(String path) throws IOException {
+        List<String> folders = new ArrayList<>();
+        int index = 0;
+        for (String folder : path.split(":")) {
+            Path dir = Path.of(folder.isEmpty() ? "." : folder);
+            if (!Files.exists(dir.resolve("aws"))) {
+                folders.add(folder);
+                continue;
+            }
+            Path masked = work.resolve("path-without-aws/" + index++);
+            if (Files.exists(masked)) {
+                try (Stream<Path> old = Files.list(masked)) {
+                    for (Path link : old.toList()) {
+                        Files.delete(link);
+                    }
+                }
+            }
+            Files.createDirectories(masked);
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path entry : entries.toList()) {
+                    if (!entry.getFileName().toString().equals("aws")) {
+                        Files.createSymbolicLink(masked.resolve(entry.getFileName()), entry.toAbsolutePath());
+                    }
+                }
+            }
+            folders.add(masked.toString());
+        }
+        return String.join(":", folders);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** The text of each element (or of its {@code field}) of a JSON array. */
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(field == null ? element.asText() : element.path(field).asText()));
+        return texts;
+    }
+
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    record StepRef(String clusterId, String stepId, String state) {
+    }
+
+    private static Run run(List<String> command, Map<String, String> env, Duration limit, String name)
+            throws IOException, InterruptedException {
+        return Submission.start(name, env, command).finish(limit);
+    }
+
+    /** A script run in the background, its output in files (no pipe can fill up). */
+    static final class Submission {
+        private static int count;
+        private final Process process;
+        private final Path stdout;
+        private final Path stderr;
+
+        private Submission(Process process, Path stdout, Path stderr) {
+            this.process = process;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        static synchronized Submission start(String name, Map<String, String> env, List<String> command)
+                throws IOException {
+            String base = String.format("%02d-%s", ++count, name);
+            Path stdout = work.resolve(base + ".stdout");
+            Path stderr = work.resolve(base + ".stderr");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            return new Submission(builder.start(), stdout, stderr);
+        }
+
+        /** Waits until moto holds exactly one step (the script has submitted it). */
+        StepRef awaitStep() throws Exception {
+            Instant deadline = Instant.now().plus(STEP_APPEARS_LIMIT);
+            while (Instant.now().isBefore(deadline)) {
+                List<StepRef> steps = moto.steps();
+                if (steps.size() == 1) {
+                    return steps.get(0);
+                }
+                assertTrue(steps.isEmpty(), "more than one step: " + steps);
+                if (!process.isAlive()) {
+                    fail("emr-submit exited " + process.exitValue() + " before submitting a step: "
+                            + Files.readString(stderr));
+                }
+                Thread.sleep(100);
+            }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return fail("no step was submitted within " + STEP_APPEARS_LIMIT + ": " + Files.readString(stderr));
+        }
+
+        /** Waits until the script has written {@code text} to stderr. */
+        void awaitStderr(String text) throws IOException, InterruptedException {
+            Instant deadline = Instant.now().plus(STEP_APPEARS_LIMIT);
+            while (!Files.readString(stderr).contains(text)) {
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    fail("emr-submit never said '" + text + "': " + Files.readString(stderr));
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        Run finish() throws IOException, InterruptedException {
+            return finish(RUN_LIMIT);
+        }
+
+        Run finish(Duration limit) throws IOException, InterruptedException {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail("still running after " + limit + ": " + Files.readString(stderr));
+            }
+            return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        }
+    }
+
+    /**
+     * moto and its control endpoint ({@code src/test/resources/emr/moto_emr.py}) in one Python process
+     * on loopback ports it picks itself, so no port can be taken between choosing and binding it.
+     */
+    static final class Moto {
+        static final String REGION = "us-east-1";
+        private static final Duration START_LIMIT = Duration.ofSeconds(60);
+        private static final Pattern READY = Pattern.compile("READY moto=(\\d+) control=(\\d+)");
+        private final Process process;
+        private final String endpoint;
+        private final String control;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        private Moto(Process process, String endpoint, String control) {
+            this.process = process;
+            this.endpoint = endpoint;
+            this.control = control;
+        }
+
+        static Moto start(Path work) throws IOException, InterruptedException, URISyntaxException {
+            Path launcher = Path.of(EmrSubmitIT.class.getResource("/emr/moto_emr.py").toURI());
+            Path out = work.resolve("moto.out");
+            Path log = work.resolve("moto.log");
+            String python = System.getenv().getOrDefault("RANDSUM_IT_PYTHON", "python3");
+            ProcessBuilder builder = new ProcessBuilder(python, launcher.toString())
+                    .redirectOutput(out.toFile()).redirectError(log.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
+            builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
+            builder.environment().put("AWS_DEFAULT_REGION", REGION);
+            Process process = builder.start(); // stdin stays open: the launcher exits when it closes
+            Instant deadline = Instant.now().plus(START_LIMIT);
+            while (Instant.now().isBefore(deadline)) {
+                Matcher ready = READY.matcher(Files.exists(out) ? Files.readString(out) : "");
+                if (ready.find()) {
+                    Moto moto = new Moto(process, "http://127.0.0.1:" + ready.group(1),
+                            "http://127.0.0.1:" + ready.group(2));
+                    moto.steps(); // answers
+                    return moto;
+                }
+                if (!process.isAlive()) {
+                    fail(python + " " + launcher + " exited " + process.exitValue() + " (is moto installed?): "
+                            + Files.readString(log));
+                }
+                Thread.sleep(100);
+            }
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return fail("moto did not start within " + START_LIMIT + ": " + Files.readString(log));
+        }
+
+        String endpoint() {
+            return endpoint;
+        }
+
+        void reset() throws IOException, InterruptedException {
+            send(HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/reset"))
+                    .POST(HttpRequest.BodyPublishers.noBody()), 200);
+        }
+
+        // S3, path-style REST
+
+        void createBucket(String bucket) throws IOException, InterruptedException {
+            send(s3(bucket).PUT(HttpRequest.BodyPublishers.noBody()), 200);
+        }
+
+        void putObject(String s3Uri, byte[] bytes) throws IOException, InterruptedException {
+            assertTrue(s3Uri.startsWith("s3://"), s3Uri);
+            send(s3(s3Uri.substring("s3://".length())).header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), 200);
+        }
+
+        byte[] getObject(String bucket, String key) throws IOException, InterruptedException {
+            return send(s3(bucket + "/" + key).GET(), 200);
+        }
+
+        List<String> listKeys(String bucket, String prefix) throws Exception {
+            byte[] xml = send(s3(bucket + "?list-type=2&prefix=" + prefix).GET(), 200);
+            NodeList keys = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml)).getElementsByTagName("Key");
+            List<String> result = new ArrayList<>();
+            for (int i = 0; i < keys.getLength(); i++) {
+                result.add(keys.item(i).getTextContent());
+            }
+            return result;
+        }
+
+        private HttpRequest.Builder s3(String path) {
+            return signed(HttpRequest.newBuilder(URI.create(endpoint + "/" + path)), "s3");
+        }
+
+        // EMR, JSON 1.1
+
+        JsonNode emr(String operation, JsonNode body) throws IOException, InterruptedException {
+            HttpRequest.Builder request = signed(HttpRequest.newBuilder(URI.create(endpoint + "/")), "elasticmapreduce")
+                    .header("X-Amz-Target", "ElasticMapReduce." + operation)
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return JSON.readTree(send(request, 200));
+        }
+
+        JsonNode describeCluster(String clusterId) throws IOException, InterruptedException {
+            return emr("DescribeCluster", JSON.createObjectNode().put("ClusterId", clusterId)).get("Cluster");
+        }
+
+        List<String> stepArgs(StepRef step) throws IOException, InterruptedException {
+            JsonNode described = emr("DescribeStep",
+                    JSON.createObjectNode().put("ClusterId", step.clusterId()).put("StepId", step.stepId()));
+            return texts(described.path("Step").path("Config").path("Args"), null);
+        }
+
+        /** A cluster that stays up between steps, as someone's existing cluster would. */
+        String createLongRunningCluster(String logUri) throws IOException, InterruptedException {
+            ObjectNode request = JSON.createObjectNode()
+                    .put("Name", "long-running")
+                    .put("ReleaseLabel", "emr-7.8.0")
+                    .put("LogUri", logUri)
+                    .put("JobFlowRole", "EMR_EC2_DefaultRole")
+                    .put("ServiceRole", "EMR_DefaultRole");
+            request.putArray("Applications").addObject().put("Name", "Hadoop");
+            request.putObject("Instances")
+                    .put("MasterInstanceType", "m5.xlarge")
+                    .put("SlaveInstanceType", "m5.xlarge")
+                    .put("InstanceCount", 3)
+                    .put("KeepJobFlowAliveWhenNoSteps", true);
+            return emr("RunJobFlow", request).path("JobFlowId").asText();
+        }
+
+        /** moto reads only the credential scope of a SigV4 header, to route the request. */
+        private static HttpRequest.Builder signed(HttpRequest.Builder request, String service) {
+            return request.timeout(Duration.ofSeconds(30)).header("Authorization",
+                    "AWS4-HMAC-SHA256 Credential=testing/20250101/" + REGION + "/" + service
+                            + "/aws4_request, SignedHeaders=host, Signature=0");
+        }
+
+        // The control endpoint
+
+        List<StepRef> steps() throws IOException, InterruptedException {
+            JsonNode steps = JSON.readTree(send(HttpRequest.newBuilder(URI.create(control + "/steps"))
+                    .timeout(Duration.ofSeconds(30)).GET(), 200));
+            List<StepRef> result = new ArrayList<>();
+            steps.forEach(step -> result.add(new StepRef(step.path("clusterId").asText(), step.path("stepId").asText(),
+                    step.path("state").asText())));
+            return result;
+        }
+
+        void setStepState(StepRef step, String state, JsonNode failureDetails) throws IOException, InterruptedException {
+            ObjectNode body = JSON.createObjectNode()
+                    .put("clusterId", step.clusterId()).put("stepId", step.stepId()).put("state", state);
+            if (failureDetails != null) {
+                body.set("failureDetails", failureDetails);
+            }
+            send(HttpRequest.newBuilder(URI.create(control + "/step-state")).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), 200);
+        }
+
+        private byte[] send(HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(expectedStatus, response.statusCode(), () -> response.request().method() + " "
+                    + response.uri() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            return response.body();
+        }
+
+        void stop() throws IOException, InterruptedException {
+            process.getOutputStream().close();
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
