@@ -8,9 +8,10 @@ import org.randsum.contract.ValueRange;
  *
  * @param seed    the stream's seed, or null when the run went over existing descriptors
  * @param output  where the result was kept, or null
+ * @param jobId   the MapReduce job's id, or null for the in-process engine
  */
 public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Engine engine, long maps, int threads,
-        double elapsedSeconds, String output) {
+        double elapsedSeconds, String output, String jobId) {
 
     /** Exactly one JSON object; the sum is a decimal string because it can exceed what JSON readers hold exactly. */
     public String toJson() {
@@ -25,6 +26,7 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         json.append(",\"threads\":").append(threads);
         json.append(",\"elapsedSeconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds));
         json.append(",\"output\":").append(output == null ? "null" : quote(output));
+        json.append(",\"jobId\":").append(jobId == null ? "null" : quote(jobId));
         return json.append('}').toString();
     }
 
@@ -43,6 +45,9 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         }
         text.append(threads).append(threads == 1 ? " thread\n" : " threads\n");
         text.append(String.format(java.util.Locale.ROOT, "  elapsed  %.3f s%n", elapsedSeconds));
+        if (jobId != null) {
+            text.append("  job      ").append(jobId).append('\n');
+        }
         if (output != null) {
             text.append("  output   ").append(output).append('\n');
         }

@@ -53,9 +53,12 @@ final class MapReduceRun {
     private Path output;
     private boolean keepOutput;
 
-    MapReduceRun(Configuration conf, PrintStream err) {
+    private final Class<? extends RandSumMapper> mapperClass;
+
+    MapReduceRun(Configuration conf, PrintStream err, Class<? extends RandSumMapper> mapperClass) {
         this.conf = conf;
         this.err = err;
+        this.mapperClass = mapperClass;
     }
 
     RunResult execute(RunOptions options, long startNanos)
@@ -95,6 +98,7 @@ final class MapReduceRun {
             if (given == null) {
                 maps = InputGenerator.generate(conf, input, options.seed(), n, maps).size();
             }
+            hintWhenSmall(n, local);
             job = configure(input, options, threads);
             err.println("randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
                     + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : "")
@@ -106,7 +110,8 @@ final class MapReduceRun {
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             RunResult result = new RunResult(sum, n, given != null ? null : options.seed(), options.range(),
                     Engine.MAPREDUCE, maps, threads, elapsed,
-                    keepOutput ? output.getFileSystem(conf).makeQualified(output).toString() : null);
+                    keepOutput ? output.getFileSystem(conf).makeQualified(output).toString() : null,
+                    job.getJobID().toString());
             if (keepOutput) {
                 writeResultJson(result);
             }
@@ -120,6 +125,21 @@ final class MapReduceRun {
             } catch (IllegalStateException shuttingDown) {
                 // The hook is already running or done; nothing more to do.
             }
+        }
+    }
+
+    /**
+     * Below these n a job costs more in start-up than it spends summing (docs/benchmarks.md: local
+     * mode starts in about 2.5 s, a YARN job in 15 s or more; one core sums about 0.8e9 values a
+     * second), so the in-process engine is clearly faster.
+     */
+    static final long LOCAL_HINT_BELOW = 2_000_000_000L;
+    static final long CLUSTER_HINT_BELOW = 10_000_000_000L;
+
+    private void hintWhenSmall(long n, boolean local) {
+        if (n < (local ? LOCAL_HINT_BELOW : CLUSTER_HINT_BELOW)) {
+            err.println("randsum: hint: for n = " + n + ", --engine threads gives the same sum in-process, without the "
+                    + (local ? "local job's ~2.5 s" : "cluster job's 15+ s") + " start-up (see docs/benchmarks.md)");
         }
     }
 
@@ -149,7 +169,7 @@ final class MapReduceRun {
 
         configured.setInputFormatClass(DescriptorInputFormat.class);
         FileInputFormat.addInputPath(configured, input);
-        configured.setMapperClass(RandSumMapper.class);
+        configured.setMapperClass(mapperClass);
         configured.setMapOutputKeyClass(NullWritable.class);
         configured.setMapOutputValueClass(PartialSumWritable.class);
         configured.setCombinerClass(PartialSumCombiner.class);

@@ -5,5 +5,7 @@ public enum RandSumCounter {
     /** Values generated and summed by successful map attempts. */
     VALUES,
     /** Split descriptors summed (one per map). */
-    SPLITS
+    SPLITS,
+    /** Worker threads the successful maps summed with, added up over the maps. */
+    WORKER_THREADS
 }

@@ -52,7 +52,7 @@ public class RandSumDriver extends Configured implements Tool {
             RunOptions options = parser.parseRun(args);
             RunResult result = options.engine() == Engine.THREADS
                     ? sumInProcess(options, start)
-                    : new MapReduceRun(getConf(), err).execute(options, start);
+                    : new MapReduceRun(getConf(), err, mapperClass()).execute(options, start);
             out.print(options.json() ? result.toJson() + "\n" : result.toText());
             out.flush();
             return ExitCode.OK;
@@ -75,6 +75,11 @@ public class RandSumDriver extends Configured implements Tool {
         }
     }
 
+    /** The job's mapper; tests substitute a subclass that fails or stalls on purpose. */
+    protected Class<? extends RandSumMapper> mapperClass() {
+        return RandSumMapper.class;
+    }
+
     private RunResult sumInProcess(RunOptions options, long start) throws InterruptedException {
         int threads = options.threads().orElse(ParallelEngine.availableThreads());
         err.println("randsum: summing " + options.count() + " values in-process with " + threads
@@ -82,7 +87,7 @@ public class RandSumDriver extends Configured implements Tool {
         try (ParallelEngine engine = new ParallelEngine(threads)) {
             var sum = engine.sum(new SplitDescriptor(options.seed(), options.count()), options.range());
             return new RunResult(sum, options.count(), options.seed(), options.range(), Engine.THREADS, 1, threads,
-                    (System.nanoTime() - start) / 1e9, null);
+                    (System.nanoTime() - start) / 1e9, null, null);
         }
     }
 

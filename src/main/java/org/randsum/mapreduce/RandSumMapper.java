@@ -69,6 +69,7 @@ public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable,
     protected void cleanup(Context context) throws IOException, InterruptedException {
         context.write(NullWritable.get(), partial);
         context.getCounter(RandSumCounter.SPLITS).increment(1);
+        context.getCounter(RandSumCounter.WORKER_THREADS).increment(engine.threads());
     }
 
     /** As Mapper.run, but the engine's threads are stopped however the task ends. */

@@ -78,6 +78,7 @@ class RandSumMapperTest {
         assertEquals(1, ignored.size());
         assertEquals(5000, driver.getCounters().findCounter(RandSumCounter.VALUES).getValue());
         assertEquals(1, driver.getCounters().findCounter(RandSumCounter.SPLITS).getValue());
+        assertEquals(3, driver.getCounters().findCounter(RandSumCounter.WORKER_THREADS).getValue());
     }
 
     @Test

@@ -1,0 +1,365 @@
+package org.randsum.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapreduce.Cluster;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobID;
+import org.apache.hadoop.mapreduce.JobStatus.State;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+import org.apache.hadoop.util.ToolRunner;
+import org.apache.hadoop.yarn.api.records.ApplicationReport;
+import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.randsum.mapreduce.FaultyMappers;
+import org.randsum.mapreduce.JobSettings;
+import org.randsum.mapreduce.RandSumCounter;
+import org.randsum.mapreduce.RandSumDriver;
+import org.randsum.mapreduce.RandSumMapper;
+import org.randsum.testing.Processes;
+import org.randsum.testing.Reference;
+
+/**
+ * randsum on a real HDFS and YARN (Hadoop's minicluster: NameNode, DataNode, ResourceManager,
+ * NodeManager and history server in this JVM), one cluster for the whole class.
+ */
+class ClusterIT {
+    private static final Pattern SUM = Pattern.compile("\"sum\":\"(-?[0-9]+)\"");
+    private static final Pattern JOB_ID = Pattern.compile("\"jobId\":\"(job_[0-9_]+)\"");
+    private static final String WORK_ROOT = "/randsum-work";
+
+    private static MiniDFSCluster dfs;
+    private static MiniMRYarnCluster yarn;
+    private static Configuration clusterConf;
+    private static Path base;
+
+    record Outcome(int exitCode, String out, String err) {
+        String sum() {
+            Matcher matcher = SUM.matcher(out);
+            assertTrue(matcher.find(), "no sum in: " + out + "\n" + err);
+            return matcher.group(1);
+        }
+
+        String jobId() {
+            Matcher matcher = JOB_ID.matcher(out);
+            assertTrue(matcher.find(), "no job id in: " + out);
+            return matcher.group(1);
+        }
+    }
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        base = Processes.projectDir().resolve("target/minicluster");
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
+        conf.set("hadoop.tmp.dir", base.resolve("tmp").toString());
+        // Honour the vcores a map asks for, as conf/emr/ sets up on EMR.
+        conf.set("yarn.scheduler.capacity.resource-calculator",
+                "org.apache.hadoop.yarn.util.resource.DominantResourceCalculator");
+        conf.setInt("yarn.nodemanager.resource.memory-mb", 6144);
+        conf.setInt("yarn.nodemanager.resource.cpu-vcores", 4);
+        conf.setInt("yarn.scheduler.minimum-allocation-mb", 128);
+        conf.setInt("yarn.app.mapreduce.am.resource.mb", 512);
+        conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx400m");
+        conf.setInt("mapreduce.map.memory.mb", 512);
+        conf.set("mapreduce.map.java.opts", "-Xmx384m");
+        conf.setInt("mapreduce.reduce.memory.mb", 512);
+        conf.set("mapreduce.reduce.java.opts", "-Xmx384m");
+        conf.setBoolean("mapreduce.map.speculative", false);
+        conf.setBoolean("mapreduce.reduce.speculative", false);
+        // Finished jobs reach the history server at once, not after its default 3 minutes.
+        conf.setLong("mapreduce.jobhistory.move.interval-ms", 1000);
+        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
+        yarn = new MiniMRYarnCluster("randsum", 1);
+        yarn.init(conf);
+        yarn.start();
+        clusterConf = new Configuration(yarn.getConfig());
+        clusterConf.set(JobSettings.WORK_ROOT, WORK_ROOT);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (yarn != null) {
+            yarn.stop();
+        }
+        if (dfs != null) {
+            dfs.shutdown();
+        }
+    }
+
+    @AfterEach
+    void noWorkDirectoryIsLeft() throws IOException {
+        FileSystem fs = FileSystem.get(clusterConf);
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(WORK_ROOT);
+        if (fs.exists(root)) {
+            assertEquals(0, fs.listStatus(root).length, "work directories left on HDFS");
+        }
+    }
+
+    private static Outcome run(Configuration conf, Class<? extends RandSumMapper> mapper, String... args)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8);
+        RandSumDriver driver = mapper == RandSumMapper.class ? new RandSumDriver(outStream, errStream)
+                : new FaultyMappers.Driver(mapper, outStream, errStream);
+        int code = ToolRunner.run(new Configuration(conf), driver, args);
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Outcome run(String... args) throws Exception {
+        return run(clusterConf, RandSumMapper.class, args);
+    }
+
+    private static Job job(String jobId) throws IOException, InterruptedException {
+        return new Cluster(clusterConf).getJob(JobID.forName(jobId));
+    }
+
+    /** The configuration the job was submitted with, read from its job file on HDFS. */
+    private static Configuration submittedConf(Job job) throws IOException {
+        org.apache.hadoop.fs.Path jobFile = new org.apache.hadoop.fs.Path(job.getJobFile());
+        Configuration conf = new Configuration(false);
+        try (var in = jobFile.getFileSystem(clusterConf).open(jobFile)) {
+            conf.addResource(in);
+            conf.get("mapreduce.map.cpu.vcores"); // parse now, while the stream is open
+        }
+        return conf;
+    }
+
+    private static List<TaskCompletionEvent> failedAttempts(Job job) throws IOException, InterruptedException {
+        List<TaskCompletionEvent> failed = new ArrayList<>();
+        for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, 1000)) {
+            if (event.getStatus() != TaskCompletionEvent.Status.SUCCEEDED) {
+                failed.add(event);
+            }
+        }
+        return failed;
+    }
+
+    @Test
+    void pipelineOnHdfsAndYarnMatchesTheContractWithThreadsAsVcores() throws Exception {
+        Outcome outcome = run("-n", "1000000", "--seed", "42", "-m", "3", "-t", "2", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("1074171186439830", outcome.sum());
+        Job job = job(outcome.jobId());
+        assertEquals(2, submittedConf(job).getInt("mapreduce.map.cpu.vcores", -1), "vcores asked of YARN");
+        assertEquals(3, job.getTaskReports(TaskType.MAP).length);
+        assertEquals(3 * 2, job.getCounters().findCounter(RandSumCounter.WORKER_THREADS).getValue(),
+                "each map ran as many threads as it asked vcores");
+    }
+
+    @Test
+    void pipelineMatchesTheReferenceOnAWideNegativeRange() throws Exception {
+        long seed = -8_765_432_109L;
+        Outcome outcome = run("-n", "150000", "--seed", Long.toString(seed), "--min", "-9223372036854775808",
+                "--max", "-4294967296", "-m", "2", "-t", "1", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(Reference.total(seed, 150_000, Long.MIN_VALUE, -4294967296L).toString(), outcome.sum());
+    }
+
+    @Test
+    void descriptorsOnHdfsWithOutputOnAnotherFilesystem() throws Exception {
+        Outcome generated = run("generate", "-n", "1000", "--seed", "7", "-m", "4", "-o", "/user/test/splits");
+        assertEquals(0, generated.exitCode(), generated.err());
+        Path local = base.resolve("local-output-" + System.nanoTime());
+        Outcome outcome = run("-i", "/user/test/splits", "--min", "-5", "--max", "5", "-o", local.toUri().toString(),
+                "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("-128", outcome.sum());
+        assertEquals("1000\t-128", Files.readString(local.resolve("part-r-00000")).strip());
+        assertTrue(Files.readString(local.resolve("result.json")).contains("\"sum\":\"-128\""));
+    }
+
+    @Test
+    void mapThatDiesPartWayIsRetriedAndTheTotalIsExact() throws Exception {
+        Configuration conf = new Configuration(clusterConf);
+        conf.setLong(JobSettings.CHUNK_VALUES, 100_000);
+        Outcome outcome = run(conf, FaultyMappers.FailsFirstAttempt.class,
+                "-n", "1000000", "--seed", "42", "-m", "2", "-t", "2", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("1074171186439830", outcome.sum());
+        assertEquals(2, failedAttempts(job(outcome.jobId())).size(), "each map's first attempt failed");
+    }
+
+    @Test
+    void speculativeExecutionForcedOnStillCountsEachValueOnce() throws Exception {
+        Configuration conf = new Configuration(clusterConf);
+        conf.setBoolean("mapreduce.map.speculative", true);
+        conf.setBoolean("mapreduce.reduce.speculative", true);
+        // Speculate as eagerly as the speculator allows.
+        conf.setDouble("mapreduce.job.speculative.speculative-cap-running-tasks", 1.0);
+        conf.setDouble("mapreduce.job.speculative.slowtaskthreshold", 0.01);
+        conf.setLong("mapreduce.job.speculative.retry-after-no-speculate", 100);
+        conf.setLong("mapreduce.job.speculative.retry-after-speculate", 100);
+        conf.setLong(JobSettings.CHUNK_VALUES, 100_000);
+        Outcome outcome = run(conf, FaultyMappers.FailsFirstAttempt.class,
+                "-n", "1000000", "--seed", "42", "-m", "3", "-t", "1", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("1074171186439830", outcome.sum());
+    }
+
+    @Test
+    void longMapSurvivesAShortTaskTimeoutBecauseItReportsProgress() throws Exception {
+        Configuration conf = new Configuration(clusterConf);
+        conf.setLong("mapreduce.task.timeout", 3000);
+        conf.setLong("mapreduce.task.timeout.check-interval-ms", 500);
+        // One thread, one chunk of several seconds: only the mapper's own reports keep it alive.
+        conf.setLong(JobSettings.CHUNK_VALUES, Long.MAX_VALUE);
+        long n = 5_000_000_000L;
+        Outcome outcome = run(conf, RandSumMapper.class, "-n", Long.toString(n), "--seed", "1", "--min", "7",
+                "--max", "7", "-m", "1", "-t", "1", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals(BigInteger.valueOf(7).multiply(BigInteger.valueOf(n)).toString(), outcome.sum());
+        assertEquals(List.of(), failedAttempts(job(outcome.jobId())), "no attempt was timed out");
+    }
+
+    @Test
+    void failingJobSaysWhyInOneLineAndLeavesNothingBehind() throws Exception {
+        Configuration conf = new Configuration(clusterConf);
+        conf.setInt("mapreduce.map.maxattempts", 2);
+        Outcome outcome = run(conf, FaultyMappers.AlwaysFails.class,
+                "-n", "1000", "--seed", "1", "-o", "/user/test/failed-output");
+        assertEquals(1, outcome.exitCode());
+        String last = outcome.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("randsum: task attempt_") && last.contains("injected failure: this map always fails"),
+                last);
+        assertFalse(FileSystem.get(clusterConf).exists(new org.apache.hadoop.fs.Path("/user/test/failed-output")),
+                "no partial output");
+    }
+
+    @Test
+    void hadoopJarFromASeparateJvmAgainstTheCluster() throws Exception {
+        Path confDir = writeClientConf();
+        Processes.Result result = Processes.run(Processes.runJarCommand(confDir, Processes.hadoopClasspath(),
+                List.of("-n", "1000", "--seed", "2024", "--min", "-9223372036854775808", "--max",
+                        "9223372036854775807", "--json")), java.util.Map.of(), 300);
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("{\"sum\":\"191621877989071524931\""), result.out());
+        Outcome outcome = new Outcome(result.exitCode(), result.out(), result.err());
+        assertFalse(outcome.jobId().startsWith("job_local"), "ran on YARN, not in local mode: " + outcome.jobId());
+        assertEquals(State.SUCCEEDED, job(outcome.jobId()).getJobState());
+    }
+
+    @Test
+    void sigtermKillsTheYarnApplicationAndCleansUp() throws Exception {
+        Path confDir = writeClientConf();
+        List<String> command = Processes.runJarCommand(confDir, Processes.hadoopClasspath(),
+                List.of("-n", "1e15", "--seed", "3", "-m", "1", "-t", "1", "-o", "/user/test/cancelled"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(base.resolve("cancel.log").toFile()).start();
+        try (YarnClient client = YarnClient.createYarnClient()) {
+            client.init(clusterConf);
+            client.start();
+            ApplicationReport app = awaitRunningApp(client, process);
+            process.destroy(); // SIGTERM, as from kill or a scheduler
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "driver exited");
+            assertEquals(143, process.exitValue(), Files.readString(base.resolve("cancel.log")));
+            ApplicationReport after = client.getApplicationReport(app.getApplicationId());
+            // The MapReduce AM handles the kill itself: the application FINISHES with final status KILLED.
+            assertEquals(FinalApplicationStatus.KILLED, after.getFinalApplicationStatus(), after.toString());
+            assertEquals(List.of(), client.getApplications(EnumSet.of(YarnApplicationState.RUNNING,
+                    YarnApplicationState.ACCEPTED, YarnApplicationState.SUBMITTED)), "nothing left running");
+        } finally {
+            process.destroyForcibly();
+        }
+        assertFalse(FileSystem.get(clusterConf).exists(new org.apache.hadoop.fs.Path("/user/test/cancelled")));
+        assertTrue(Files.readString(base.resolve("cancel.log")).contains("randsum: interrupted, killing job_"));
+    }
+
+    private static ApplicationReport awaitRunningApp(YarnClient client, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            String log = Files.readString(base.resolve("cancel.log"));
+            assertTrue(process.isAlive(), "the driver ended before its job ran: " + log);
+            assertFalse(log.contains("job_local"), "the driver ran in local mode: " + log);
+            for (ApplicationReport app : client.getApplications(EnumSet.of(YarnApplicationState.RUNNING))) {
+                if (app.getProgress() > 0.0f || app.getName().startsWith("randsum")) {
+                    // Let a map start summing so the kill lands mid-work.
+                    Thread.sleep(3000);
+                    return app;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no randsum application started");
+    }
+
+    /**
+     * The cluster's client configuration as a conf directory, as an edge node would have it. The
+     * same file under each *-site.xml name: a key in core-site.xml alone would be overridden by
+     * mapred-default.xml and yarn-default.xml, which Hadoop loads after it.
+     */
+    private static Path writeClientConf() throws IOException {
+        Path dir = Files.createDirectories(base.resolve("client-conf"));
+        Configuration conf = new Configuration(clusterConf);
+        // In the minicluster's own JVM, task class paths are that JVM's; a separate client must name
+        // the cluster's class path, as mapreduce.application.classpath does on a real cluster.
+        conf.setBoolean("yarn.is.minicluster", false);
+        conf.set("mapreduce.application.classpath", System.getProperty("java.class.path"));
+        for (String site : new String[] {"core-site.xml", "hdfs-site.xml", "mapred-site.xml", "yarn-site.xml"}) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(site))) {
+                conf.writeXml(out);
+            }
+        }
+        return dir;
+    }
+
+    /** Copies the driver's stderr to the test log as well, to diagnose failures. */
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+    }
+
+    static {
+        // The minicluster's web apps and temp files go under target/, not /tmp.
+        System.setProperty("test.build.data", Processes.projectDir().resolve("target/minicluster").toString());
+        new File(System.getProperty("test.build.data")).mkdirs();
+    }
+}
