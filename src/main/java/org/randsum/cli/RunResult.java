@@ -25,8 +25,8 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         json.append(",\"maps\":").append(maps);
         json.append(",\"threads\":").append(threads);
         json.append(",\"elapsedSeconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds));
-        json.append(",\"output\":").append(output == null ? "null" : quote(output));
-        json.append(",\"jobId\":").append(jobId == null ? "null" : quote(jobId));
+        json.append(",\"output\":").append(output == null ? "null" : Json.quote(output));
+        json.append(",\"jobId\":").append(jobId == null ? "null" : Json.quote(jobId));
         return json.append('}').toString();
     }
 
@@ -52,23 +52,5 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
             text.append("  output   ").append(output).append('\n');
         }
         return text.toString();
-    }
-
-    static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }
