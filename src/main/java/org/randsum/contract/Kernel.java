@@ -9,8 +9,11 @@ package org.randsum.contract;
  * full 64-bit range (span 0, where the offset is the word itself).
  */
 public final class Kernel {
-    /** Offsets below 2^32 summed 2^31 at a time stay below 2^63. */
-    static final long NARROW_BLOCK = 1L << 31;
+    /**
+     * Values per narrow block: an int loop (which the JIT compiles best), and signed high words in
+     * [-2^32, 2^32) summed 2^30 at a time stay within a long, as does the block's exact offset sum.
+     */
+    static final long NARROW_BLOCK = 1L << 30;
 
     private Kernel() {
     }
@@ -32,15 +35,10 @@ public final class Kernel {
         long lo = 0;
         if (range.hasNarrowSpan()) {
             for (long left = count; left > 0; ) {
-                long block = Math.min(left, NARROW_BLOCK);
-                long acc = 0;
-                for (long i = 0; i < block; i++) {
-                    s += SplitMix.GAMMA;
-                    long x = SplitMix.mix64(s);
-                    // Unsigned high word of x * span; span is a positive long here.
-                    acc += Math.multiplyHigh(x, span) + ((x >> 63) & span);
-                }
-                long folded = lo + acc;
+                int block = (int) Math.min(left, NARROW_BLOCK);
+                long blockSum = (span & 1) == 0 ? evenSpanBlock(s, block, span) : oddSpanBlock(s, block, span);
+                s += block * SplitMix.GAMMA;
+                long folded = lo + blockSum;
                 hi += Long.compareUnsigned(folded, lo) < 0 ? 1 : 0;
                 lo = folded;
                 left -= block;
@@ -69,5 +67,59 @@ public final class Kernel {
         long totalLo = lo + productLo;
         long totalHi = hi + productHi + (Long.compareUnsigned(totalLo, lo) < 0 ? 1 : 0);
         total.add(totalHi, totalLo);
+    }
+
+    /*
+     * The narrow loops use Math.multiplyHigh, which is signed (Java 17 has no unsigned one); both
+     * turn its result into the unsigned high word of x * span with as few operations per value as
+     * possible, since this loop is the product's speed.
+     */
+
+    /** Inner loops run this many values, a constant trip count the JIT compiles to its best code. */
+    private static final int CHUNK = 1 << 12;
+
+    /**
+     * Even span: with x' = x ^ 2^63 (x - 2^63 as a signed long), x * span = x' * span + 2^63 * span,
+     * and 2^63 * span / 2^64 = span / 2 is whole, so the offset is multiplyHigh(x', span) + span / 2
+     * exactly: one xor per value, and span / 2 added once per block.
+     */
+    private static long evenSpanBlock(long state, int count, long span) {
+        long s = state;
+        long acc = 0;
+        int done = 0;
+        for (; count - done >= CHUNK; done += CHUNK) {
+            for (int i = 0; i < CHUNK; i++) {
+                s += SplitMix.GAMMA;
+                acc += Math.multiplyHigh(SplitMix.mix64(s) ^ Long.MIN_VALUE, span);
+            }
+        }
+        for (; done < count; done++) {
+            s += SplitMix.GAMMA;
+            acc += Math.multiplyHigh(SplitMix.mix64(s) ^ Long.MIN_VALUE, span);
+        }
+        return acc + count * (span >>> 1);
+    }
+
+    /** Odd span: the signed high word is the unsigned one less span when x < 0; count those apart. */
+    private static long oddSpanBlock(long state, int count, long span) {
+        long s = state;
+        long acc = 0;
+        long negatives = 0;
+        int done = 0;
+        for (; count - done >= CHUNK; done += CHUNK) {
+            for (int i = 0; i < CHUNK; i++) {
+                s += SplitMix.GAMMA;
+                long x = SplitMix.mix64(s);
+                acc += Math.multiplyHigh(x, span);
+                negatives += x >>> 63;
+            }
+        }
+        for (; done < count; done++) {
+            s += SplitMix.GAMMA;
+            long x = SplitMix.mix64(s);
+            acc += Math.multiplyHigh(x, span);
+            negatives += x >>> 63;
+        }
+        return acc + negatives * span;
     }
 }

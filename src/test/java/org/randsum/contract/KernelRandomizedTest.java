@@ -73,4 +73,17 @@ class KernelRandomizedTest {
         assertEquals(Reference.total(seed, n, min, max).subtract(java.math.BigInteger.valueOf(123456789)),
                 total.toBigInteger());
     }
+
+    /** The narrow loops run 4096-value chunks and a remainder: check around those edges, odd and even spans. */
+    @ParameterizedTest(name = "n {0}, [{1}, {2}]")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "4095, 0, 2147483647", "4096, 0, 2147483647", "4097, 0, 2147483647", "12305, 0, 2147483647",
+        "4095, -5, 5", "4096, -5, 5", "4097, -5, 5", "12305, -5, 5",
+        "8193, 1, 4294967296", "8193, -7, 4294967287", "8193, 0, 4294967294",
+    })
+    void narrowLoopsAreExactAcrossChunkEdges(long n, long min, long max) {
+        Int128 total = new Int128();
+        Kernel.sum(new SplitDescriptor(99, n), new ValueRange(min, max), total);
+        assertEquals(Reference.total(99, n, min, max), total.toBigInteger());
+    }
 }

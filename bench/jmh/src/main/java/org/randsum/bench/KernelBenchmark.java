@@ -1,0 +1,59 @@
+package org.randsum.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.randsum.contract.Int128;
+import org.randsum.contract.Kernel;
+import org.randsum.contract.ValueRange;
+
+/**
+ * The kernel on one thread: nanoseconds per value (the score is per value, as
+ * {@link OperationsPerInvocation} divides by the block). Compare with bench/c/randsum_ref.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class KernelBenchmark {
+    static final int VALUES = 1 << 24;
+
+    /** default: the non-negative ints (narrow loop); wide: a 2^40 span; full: the whole 64-bit range. */
+    @Param({"default", "wide", "full"})
+    String range;
+
+    private ValueRange valueRange;
+    private long state;
+
+    @Setup
+    public void setUp() {
+        valueRange = switch (range) {
+            case "default" -> ValueRange.DEFAULT;
+            case "wide" -> new ValueRange(0, 1L << 40);
+            case "full" -> new ValueRange(Long.MIN_VALUE, Long.MAX_VALUE);
+            default -> throw new IllegalArgumentException(range);
+        };
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public Int128 sum() {
+        Int128 total = new Int128();
+        Kernel.sum(state, VALUES, valueRange, total);
+        state += 0x9E3779B97F4A7C15L * VALUES; // the next block of the stream
+        return total;
+    }
+}
