@@ -6,7 +6,7 @@
 #   3. job overhead: scripts/randsum -n 1e10 (local mode) against --engine threads, wall time
 #   4. peak RSS of the local-mode run for n = 1e8 and 1e10
 # Rounds alternate the contenders so that machine noise hits both alike. Needs gcc, Maven and
-# a built target/randsum.jar (mvn -DskipTests package). Takes about 10 minutes.
+# a built target/randsum.jar (mvn -DskipTests package). Takes about 5 minutes.
 #   bench/targets.sh [--rounds K]   (default 3)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

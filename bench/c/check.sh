@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds randsum_ref and checks it against every reference total in shared/CONTRACT.md.
+# Builds randsum_ref and checks it against every reference total in docs/contract.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 gcc -O3 -march=native -Wall -Wextra -o bench/c/randsum_ref bench/c/randsum_ref.c

@@ -17,6 +17,10 @@ import org.randsum.contract.ValueRange;
 public final class OptionsParser {
     private static final String SYNTAX = "randsum -n N [options]   |   randsum generate -n N -o DIR [options]";
 
+    /** More threads than this in one JVM is a typo, not a machine. */
+    public static final int MAX_THREADS = 1024;
+    public static final int MAX_MAPS = 1_000_000;
+
     private final Options options = new Options();
 
     public OptionsParser() {
@@ -135,7 +139,8 @@ public final class OptionsParser {
         if (!line.hasOption(name)) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of((int) NumberParser.parse(line.getOptionValue(name), "--" + name, 1, 1_000_000));
+        return OptionalInt.of((int) NumberParser.parse(line.getOptionValue(name), "--" + name, 1,
+                name.equals("threads") ? MAX_THREADS : MAX_MAPS));
     }
 
     private static String oneLine(String message) {
@@ -148,7 +153,7 @@ public final class OptionsParser {
         HelpFormatter help = HelpFormatter.builder().get();
         help.setWidth(100);
         help.printHelp(out, 100, SYNTAX,
-                "Sums N random integers exactly (the stream of shared/CONTRACT.md) with Hadoop MapReduce or in-process.\n"
+                "Sums N random integers exactly (the stream of docs/contract.md) with Hadoop MapReduce or in-process.\n"
                         + "Hadoop generic options (-D k=v, -conf FILE, -fs URI, -jt HOST, -files, -libjars) come first.\n\n",
                 options, 2, 4,
                 "\nExit codes: 0 success; 1 job or runtime failure; 2 usage error (nothing written);"

@@ -25,6 +25,11 @@ public final class Kernel {
 
     /** Adds the {@code count} values following generator state {@code state} to {@code total}. */
     public static void sum(long state, long count, ValueRange range, Int128 total) {
+        sum(state, count, range, total, NARROW_BLOCK);
+    }
+
+    /** As {@link #sum(long, long, ValueRange, Int128)}, with the narrow loops' block size given (tests use small ones). */
+    static void sum(long state, long count, ValueRange range, Int128 total, long narrowBlock) {
         if (count <= 0) {
             return;
         }
@@ -35,7 +40,7 @@ public final class Kernel {
         long lo = 0;
         if (range.hasNarrowSpan()) {
             for (long left = count; left > 0; ) {
-                int block = (int) Math.min(left, NARROW_BLOCK);
+                int block = (int) Math.min(left, narrowBlock);
                 long blockSum = (span & 1) == 0 ? evenSpanBlock(s, block, span) : oddSpanBlock(s, block, span);
                 s += block * SplitMix.GAMMA;
                 long folded = lo + blockSum;

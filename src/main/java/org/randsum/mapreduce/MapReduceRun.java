@@ -47,11 +47,15 @@ final class MapReduceRun {
     private final Configuration conf;
     private final PrintStream err;
     private final Runnable signalHook = this::cleanUpAfterSignal;
-    private volatile Job job;
-    private volatile boolean finished;
     private Path workDir;
     private Path output;
     private boolean keepOutput;
+    // Shared with the signal hook; guarded by this.
+    private Job job;
+    private boolean stopping;
+    private boolean succeeded;
+    private boolean ownsOutput;
+    private boolean cleaned;
 
     private final Class<? extends RandSumMapper> mapperClass;
 
@@ -86,40 +90,44 @@ final class MapReduceRun {
                 : options.maps().isPresent() ? options.maps().getAsInt() : DefaultMaps.choose(conf, n, threads);
 
         workDir = newWorkDir();
-        if (output == null) {
+        keepOutput = output != null;
+        if (!keepOutput) {
             output = new Path(workDir, "output");
-        } else {
-            keepOutput = true;
         }
         ShutdownHookManager.get().addShutdownHook(signalHook, CLEANUP_HOOK_PRIORITY);
-        boolean succeeded = false;
+        Job configured = null;
         try {
             Path input = given != null ? new Path(options.input()) : new Path(workDir, "input");
             if (given == null) {
                 maps = InputGenerator.generate(conf, input, options.seed(), n, maps).size();
             }
             hintWhenSmall(n, local);
-            job = configure(input, options, threads);
+            configured = configure(input, options, threads);
             err.println("randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
                     + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : "")
                     + (given != null ? ", from " + options.input() : ", seed " + options.seed()));
-            if (!waitForCompletion(job)) {
-                throw new JobFailedException(failureReason(job));
+            submit(configured);
+            if (!configured.monitorAndPrintJob()) {
+                throw new JobFailedException(failureReason(configured));
             }
             Int128 sum = readTotal(n);
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             RunResult result = new RunResult(sum, n, given != null ? null : options.seed(), options.range(),
                     Engine.MAPREDUCE, maps, threads, elapsed,
                     keepOutput ? output.getFileSystem(conf).makeQualified(output).toString() : null,
-                    job.getJobID().toString());
+                    configured.getJobID().toString());
             if (keepOutput) {
                 writeResultJson(result);
             }
-            succeeded = true;
+            synchronized (this) {
+                succeeded = true;
+            }
             return result;
         } finally {
-            finished = true;
-            cleanUp(succeeded);
+            cleanUp();
+            if (configured != null) {
+                configured.close();
+            }
             try {
                 ShutdownHookManager.get().removeShutdownHook(signalHook);
             } catch (IllegalStateException shuttingDown) {
@@ -129,8 +137,28 @@ final class MapReduceRun {
     }
 
     /**
+     * Submits the job unless a signal came first. Under the lock the signal hook takes, so the hook
+     * either stops the run before submission or sees the submitted job and kills it. The output
+     * directory becomes this run's to remove on failure only once the job owns it.
+     */
+    private void submit(Job configured) throws IOException, InterruptedException {
+        synchronized (this) {
+            if (stopping) {
+                throw new InterruptedException("stopped before the job was submitted");
+            }
+            try {
+                configured.submit();
+            } catch (ClassNotFoundException e) {
+                throw new IOException("a job class is missing from the class path: " + e.getMessage(), e);
+            }
+            job = configured;
+            ownsOutput = keepOutput;
+        }
+    }
+
+    /**
      * Below these n a job costs more in start-up than it spends summing (docs/benchmarks.md: local
-     * mode starts in about 2.5 s, a YARN job in 15 s or more; one core sums about 0.8e9 values a
+     * mode starts in about 2 s, a YARN job in 15 s or more; one core sums about 0.7e9 values a
      * second), so the in-process engine is clearly faster.
      */
     static final long LOCAL_HINT_BELOW = 2_000_000_000L;
@@ -139,15 +167,7 @@ final class MapReduceRun {
     private void hintWhenSmall(long n, boolean local) {
         if (n < (local ? LOCAL_HINT_BELOW : CLUSTER_HINT_BELOW)) {
             err.println("randsum: hint: for n = " + n + ", --engine threads gives the same sum in-process, without the "
-                    + (local ? "local job's ~2.5 s" : "cluster job's 15+ s") + " start-up (see docs/benchmarks.md)");
-        }
-    }
-
-    private static boolean waitForCompletion(Job submitted) throws IOException, InterruptedException {
-        try {
-            return submitted.waitForCompletion(true);
-        } catch (ClassNotFoundException e) {
-            throw new IOException("a job class is missing from the class path: " + e.getMessage(), e);
+                    + (local ? "local job's ~2 s" : "cluster job's 15+ s") + " start-up (see docs/benchmarks.md)");
         }
     }
 
@@ -240,24 +260,30 @@ final class MapReduceRun {
     }
 
     private void cleanUpAfterSignal() {
-        if (finished) {
-            return;
+        Job submitted;
+        synchronized (this) {
+            stopping = true;
+            submitted = succeeded ? null : job;
         }
-        Job running = job;
         try {
-            if (running != null && !running.isComplete()) {
-                err.println("randsum: interrupted, killing " + running.getJobID());
-                running.killJob();
+            if (submitted != null && !submitted.isComplete()) {
+                err.println("randsum: interrupted, killing " + submitted.getJobID());
+                submitted.killJob();
             }
         } catch (IOException | RuntimeException e) {
             err.println("randsum: could not kill the job: " + e.getMessage());
         }
-        cleanUp(false);
+        cleanUp();
     }
 
-    private synchronized void cleanUp(boolean succeeded) {
+    /** Removes the work directory, and the output directory of a run that did not succeed; once. */
+    private synchronized void cleanUp() {
+        if (cleaned) {
+            return;
+        }
+        cleaned = true;
         delete(workDir);
-        if (!succeeded && keepOutput) {
+        if (!succeeded && ownsOutput) {
             delete(output);
         }
     }

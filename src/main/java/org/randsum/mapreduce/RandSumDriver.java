@@ -38,17 +38,15 @@ public class RandSumDriver extends Configured implements Tool {
     @Override
     public int run(String[] args) throws Exception {
         long start = System.nanoTime();
-        if (args.length > 0 && args[0].equals("generate")) {
-            InputGenerator generator = new InputGenerator(out, err);
-            generator.setConf(getConf());
-            return generator.run(Arrays.copyOfRange(args, 1, args.length));
-        }
         OptionsParser parser = new OptionsParser();
         if (OptionsParser.wantsHelp(args)) {
             parser.printHelp(new PrintWriter(out));
             return ExitCode.OK;
         }
         try {
+            if (args.length > 0 && args[0].equals("generate")) {
+                return new InputGenerator(getConf(), out).generate(parser.parseGenerate(Arrays.copyOfRange(args, 1, args.length)));
+            }
             RunOptions options = parser.parseRun(args);
             RunResult result = options.engine() == Engine.THREADS
                     ? sumInProcess(options, start)

@@ -211,6 +211,11 @@ class ClusterIT {
         assertEquals(2, failedAttempts(job(outcome.jobId())).size(), "each map's first attempt failed");
     }
 
+    /**
+     * Speculation on and made as eager as the speculator allows, with every map's first attempt
+     * failing: whether or not the speculator launches duplicates on this one-node cluster (it decides
+     * from task run times), any attempt that runs must not change the committed total.
+     */
     @Test
     void speculativeExecutionForcedOnStillCountsEachValueOnce() throws Exception {
         Configuration conf = new Configuration(clusterConf);

@@ -86,4 +86,17 @@ class KernelRandomizedTest {
         Kernel.sum(new SplitDescriptor(99, n), new ValueRange(min, max), total);
         assertEquals(Reference.total(99, n, min, max), total.toBigInteger());
     }
+
+    /** Many narrow blocks (as 2^30-value blocks would be) fold into the total exactly, state carried over. */
+    @ParameterizedTest(name = "block {0}, [{1}, {2}]")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "1000, 0, 2147483647", "4096, -5, 5", "7, 1, 100", "5000, 0, 4294967294", "333, -9, 4294967286",
+    })
+    void narrowBlocksFoldExactly(long block, long min, long max) {
+        long n = 20_011;
+        Int128 total = Int128.of(-1);
+        Kernel.sum(SplitMix.stateAt(5, 17), n, new ValueRange(min, max), total, block);
+        java.math.BigInteger fromSeventeen = Reference.total(5, 17 + n, min, max).subtract(Reference.total(5, 17, min, max));
+        assertEquals(fromSeventeen.subtract(java.math.BigInteger.ONE), total.toBigInteger());
+    }
 }

@@ -1,6 +1,8 @@
 package org.randsum.inputgen;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.yarn.api.records.NodeReport;
@@ -10,9 +12,10 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
 
 /**
  * The default number of maps. Local mode: 1 (the local runner runs maps one at a time, and one map
- * already uses every core). YARN: one wave that fills the cluster, {@code vcores / threads} maps
- * (the vcores of the running NodeManagers, as the ResourceManager reports them), but never fewer
- * than {@link #MIN_VALUES_PER_MAP} values a map, since starting a container costs about a second.
+ * already uses every core). YARN: one wave that fills the cluster: on each running NodeManager, as
+ * many maps as its vcores hold at {@code threads} vcores a map, less the room the application
+ * master's vcore takes on one node; but never fewer than {@link #MIN_VALUES_PER_MAP} values a map,
+ * since starting a container costs about a second.
  */
 public final class DefaultMaps {
     /** 2^27 values: a few hundred milliseconds of work for one thread. */
@@ -25,25 +28,38 @@ public final class DefaultMaps {
         return "local".equals(conf.get("mapreduce.framework.name", "local"));
     }
 
-    /** The pure rule. */
-    public static long forCluster(long n, long clusterVcores, int threadsPerMap) {
-        long wave = Math.max(1, clusterVcores / threadsPerMap);
+    /** The pure rule, given each running node's vcores and the application master's. */
+    public static long forCluster(long n, List<Integer> nodeVcores, int amVcores, int threadsPerMap) {
+        long slots = 0;
+        long amCost = Long.MAX_VALUE; // the fewest map slots the AM can cost, on the node that suits it best
+        for (int vcores : nodeVcores) {
+            long fits = vcores / threadsPerMap;
+            slots += fits;
+            if (vcores >= amVcores) {
+                amCost = Math.min(amCost, fits - (vcores - amVcores) / threadsPerMap);
+            }
+        }
+        long wave = Math.max(1, slots - (amCost == Long.MAX_VALUE ? 0 : amCost));
         long byWork = Math.max(1, n / MIN_VALUES_PER_MAP);
         return Math.min(wave, byWork);
     }
 
     public static long choose(Configuration conf, long n, int threadsPerMap) throws IOException {
-        return isLocalMode(conf) ? 1 : forCluster(n, clusterVcores(conf), threadsPerMap);
+        if (isLocalMode(conf)) {
+            return 1;
+        }
+        int amVcores = conf.getInt("yarn.app.mapreduce.am.resource.cpu-vcores", 1);
+        return forCluster(n, runningNodeVcores(conf), amVcores, threadsPerMap);
     }
 
-    /** Total vcores of the running NodeManagers. */
-    static long clusterVcores(Configuration conf) throws IOException {
+    /** The vcores of each running NodeManager, as the ResourceManager reports them. */
+    static List<Integer> runningNodeVcores(Configuration conf) throws IOException {
         try (YarnClient yarn = YarnClient.createYarnClient()) {
             yarn.init(conf);
             yarn.start();
-            long vcores = 0;
+            List<Integer> vcores = new ArrayList<>();
             for (NodeReport node : yarn.getNodeReports(NodeState.RUNNING)) {
-                vcores += node.getCapability().getVirtualCores();
+                vcores.add(node.getCapability().getVirtualCores());
             }
             return vcores;
         } catch (YarnException e) {

@@ -15,7 +15,7 @@ public final class DescriptorFormat {
     }
 
     public static String header(long seed, long n, long splits) {
-        return "# randsum split descriptors v1: one map per line, \"<seed> <count>\" (see shared/CONTRACT.md)\n"
+        return "# randsum split descriptors v1: one map per line, \"<seed> <count>\" (see docs/contract.md)\n"
                 + "# planned from seed " + seed + ", n " + n + ", " + splits + (splits == 1 ? " split\n" : " splits\n");
     }
 

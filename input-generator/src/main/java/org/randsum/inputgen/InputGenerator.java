@@ -3,33 +3,27 @@ package org.randsum.inputgen;
 import java.io.PrintStream;
 import java.util.List;
 
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.ExitCode;
-import org.randsum.cli.OptionsParser;
+import org.randsum.cli.Json;
 import org.randsum.cli.RunOptions;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.SplitPlanner;
 
 /**
- * {@code randsum generate -n N [--seed S] [-m M] -o DIR}: writes the split descriptors of a run to
- * {@code DIR} on any Hadoop filesystem, for {@code randsum --input DIR} to sum later.
+ * The input generator: plans a run's split descriptors and writes them to a directory on any Hadoop
+ * filesystem. The driver uses it for every run, and {@code randsum generate -n N [--seed S] [-m M]
+ * -o DIR} on its own, for {@code randsum --input DIR} to sum later.
  */
-public class InputGenerator extends Configured implements Tool {
+public class InputGenerator {
+    private final org.apache.hadoop.conf.Configuration conf;
     private final PrintStream out;
-    private final PrintStream err;
 
-    public InputGenerator() {
-        this(System.out, System.err);
-    }
-
-    public InputGenerator(PrintStream out, PrintStream err) {
+    public InputGenerator(org.apache.hadoop.conf.Configuration conf, PrintStream out) {
+        this.conf = conf;
         this.out = out;
-        this.err = err;
     }
 
     /** Plans {@code maps} descriptors for {@code [0, n)} of the seed's stream and writes them to {@code dir}. */
@@ -40,42 +34,25 @@ public class InputGenerator extends Configured implements Tool {
         return plan;
     }
 
-    @Override
-    public int run(String[] args) throws Exception {
-        OptionsParser parser = new OptionsParser();
-        if (OptionsParser.wantsHelp(args)) {
-            parser.printHelp(new java.io.PrintWriter(out));
-            return ExitCode.OK;
-        }
-        RunOptions options;
-        try {
-            options = parser.parseGenerate(args);
-        } catch (UsageException e) {
-            err.println("randsum generate: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
+    /** Writes the descriptors {@code options} ask for and says where; an existing directory is a usage error. */
+    public int generate(RunOptions options) throws java.io.IOException, UsageException {
         Path dir = new Path(options.output());
-        int threads = options.threads().orElse(getConf().getInt("mapreduce.map.cpu.vcores", 1));
+        int threads = conf.getInt("mapreduce.map.cpu.vcores", 1);
         long maps = options.maps().isPresent() ? options.maps().getAsInt()
-                : DefaultMaps.choose(getConf(), options.count(), threads);
+                : DefaultMaps.choose(conf, options.count(), threads);
         List<SplitDescriptor> plan;
         try {
-            plan = generate(getConf(), dir, options.seed(), options.count(), maps);
+            plan = generate(conf, dir, options.seed(), options.count(), maps);
         } catch (FileAlreadyExistsException e) {
-            err.println("randsum generate: " + e.getMessage());
-            return ExitCode.USAGE;
+            throw new UsageException(e.getMessage());
         }
         if (options.json()) {
-            out.println("{\"descriptors\":\"" + dir.getFileSystem(getConf()).makeQualified(dir) + "\",\"n\":"
-                    + options.count() + ",\"seed\":" + options.seed() + ",\"maps\":" + plan.size() + "}");
+            out.println("{\"descriptors\":" + Json.quote(dir.getFileSystem(conf).makeQualified(dir).toString())
+                    + ",\"n\":" + options.count() + ",\"seed\":" + options.seed() + ",\"maps\":" + plan.size() + "}");
         } else {
             out.println("wrote " + plan.size() + (plan.size() == 1 ? " descriptor" : " descriptors") + " for "
                     + options.count() + " values (seed " + options.seed() + ") to " + dir);
         }
         return ExitCode.OK;
-    }
-
-    public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new InputGenerator(), args));
     }
 }

@@ -2,25 +2,38 @@ package org.randsum.inputgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 class DefaultMapsTest {
+    private static final long BIG = 10_000_000_000L;
+
     @Test
-    void oneWaveFillsTheClustersVcores() {
-        assertEquals(16, DefaultMaps.forCluster(10_000_000_000L, 32, 2));
-        assertEquals(5, DefaultMaps.forCluster(10_000_000_000L, 16, 3));
+    void oneWaveFillsTheNodesLessTheApplicationMastersRoom() {
+        // Two 4-vcore core nodes (EMR's default cluster): the AM's vcore costs one map slot.
+        assertEquals(7, DefaultMaps.forCluster(BIG, List.of(4, 4), 1, 1));
+        assertEquals(3, DefaultMaps.forCluster(BIG, List.of(4, 4), 1, 2));
+        assertEquals(1, DefaultMaps.forCluster(BIG, List.of(4, 4), 1, 4));
+    }
+
+    @Test
+    void theApplicationMasterGoesWhereItCostsLeast() {
+        // 3 threads a map: the 4-vcore node has a spare vcore for the AM, so no slot is lost.
+        assertEquals(3, DefaultMaps.forCluster(BIG, List.of(4, 6), 1, 3));
     }
 
     @Test
     void smallRunsGetFewerMapsThanTheClusterHas() {
-        assertEquals(1, DefaultMaps.forCluster(1000, 64, 1));
-        assertEquals(2, DefaultMaps.forCluster(2 * DefaultMaps.MIN_VALUES_PER_MAP, 64, 1));
+        assertEquals(1, DefaultMaps.forCluster(1000, List.of(32, 32), 1, 1));
+        assertEquals(2, DefaultMaps.forCluster(2 * DefaultMaps.MIN_VALUES_PER_MAP, List.of(32, 32), 1, 1));
     }
 
     @Test
-    void threadsAboveTheClustersVcoresStillGiveOneMap() {
-        assertEquals(1, DefaultMaps.forCluster(1L << 40, 2, 8));
+    void threadsAboveEveryNodesVcoresStillGiveOneMap() {
+        assertEquals(1, DefaultMaps.forCluster(1L << 40, List.of(2), 1, 8));
+        assertEquals(1, DefaultMaps.forCluster(1L << 40, List.of(), 1, 1));
     }
 
     @Test
