@@ -34,8 +34,9 @@ public final class OptionsParser {
         options.addOption(Option.builder().longOpt("max").hasArg().argName("MAX")
                 .desc("largest value, signed 64-bit (default 2147483647)").build());
         options.addOption(Option.builder("m").longOpt("maps").hasArg().argName("M")
-                .desc("map tasks (default: 1 in local mode; on YARN, the cluster's vcores / threads, "
-                        + "at most one per 2^27 values)").build());
+                .desc("map tasks (default: 1 in local mode; on YARN, one wave: the maps each node's vcores hold "
+                        + "at T vcores a map, less the application master's room; at most one per 2^27 values)")
+                .build());
         options.addOption(Option.builder("t").longOpt("threads").hasArg().argName("T")
                 .desc("threads per map, and the vcores each map asks YARN for (default: all cores in local "
                         + "mode and for --engine threads; on YARN, mapreduce.map.cpu.vcores)").build());
