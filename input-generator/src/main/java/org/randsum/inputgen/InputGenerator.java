@@ -2,9 +2,11 @@ package org.randsum.inputgen;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.randsum.cli.ExitCode;
 import org.randsum.cli.Json;
 import org.randsum.cli.RunOptions;
@@ -18,6 +20,9 @@ import org.randsum.contract.SplitPlanner;
  * -o DIR} on its own, for {@code randsum --input DIR} to sum later.
  */
 public class InputGenerator {
+    /** Ahead of Hadoop's FileSystem-closing hook (priority 10), so cleanup can still use the filesystem. */
+    private static final int CLEANUP_HOOK_PRIORITY = 50;
+
     private final org.apache.hadoop.conf.Configuration conf;
     private final PrintStream out;
 
@@ -40,11 +45,33 @@ public class InputGenerator {
         int threads = conf.getInt("mapreduce.map.cpu.vcores", 1);
         long maps = options.maps().isPresent() ? options.maps().getAsInt()
                 : DefaultMaps.choose(conf, options.count(), threads);
+        if (dir.getFileSystem(conf).exists(dir)) {
+            throw new UsageException("descriptor directory " + dir + " already exists");
+        }
+        // A signal while writing must not leave half a descriptor directory behind.
+        AtomicBoolean written = new AtomicBoolean();
+        Runnable removeUnfinished = () -> {
+            if (!written.get()) {
+                try {
+                    dir.getFileSystem(conf).delete(dir, true);
+                } catch (java.io.IOException e) {
+                    System.err.println("randsum: could not remove " + dir + ": " + e.getMessage());
+                }
+            }
+        };
+        ShutdownHookManager.get().addShutdownHook(removeUnfinished, CLEANUP_HOOK_PRIORITY);
         List<SplitDescriptor> plan;
         try {
             plan = generate(conf, dir, options.seed(), options.count(), maps);
+            written.set(true);
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            try {
+                ShutdownHookManager.get().removeShutdownHook(removeUnfinished);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running; it cleans up.
+            }
         }
         if (options.json()) {
             out.println("{\"descriptors\":" + Json.quote(dir.getFileSystem(conf).makeQualified(dir).toString())
