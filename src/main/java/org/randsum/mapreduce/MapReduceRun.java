@@ -29,6 +29,7 @@ import org.randsum.cli.RunOptions;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.Int128;
+import org.randsum.engine.ParallelEngine;
 import org.randsum.inputgen.DefaultMaps;
 import org.randsum.inputgen.DescriptorFiles;
 import org.randsum.inputgen.InputGenerator;
@@ -68,7 +69,7 @@ final class MapReduceRun {
     RunResult execute(RunOptions options, long startNanos)
             throws UsageException, IOException, InterruptedException, JobFailedException {
         boolean local = DefaultMaps.isLocalMode(conf);
-        int threads = options.threads().orElse(local ? JobSettings.threads(new Configuration(false))
+        int threads = options.threads().orElse(local ? ParallelEngine.availableThreads()
                 : conf.getInt(MRJobConfig.MAP_CPU_VCORES, MRJobConfig.DEFAULT_MAP_CPU_VCORES));
         if (options.output() != null) {
             output = new Path(options.output());
