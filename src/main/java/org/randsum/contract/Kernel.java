@@ -3,17 +3,31 @@ package org.randsum.contract;
 /**
  * The hot loop: the exact sum of {@code count} contract values from a generator state.
  *
- * <p>Offsets from {@code min} are summed in primitive longs, then {@code count * min} is added once:
- * no allocation and no virtual call per value. One of three loops is chosen per call: spans up to
- * 2^32 (offsets below 2^32, so 2^31 of them fit a signed long before a fold), wider spans, and the
- * full 64-bit range (span 0, where the offset is the word itself).
+ * <p>Offsets from {@code min} are summed in primitive longs, block by block, then {@code count *
+ * min} is added once: no allocation and no virtual call per value. One of four loops is chosen per
+ * call. Spans up to 2^52 sum their offsets in one long, in blocks short enough that it cannot
+ * overflow (2^30 values for spans up to 2^32, as in the default range; 1024 at 2^52); one loop
+ * for even spans and one for odd. Wider spans and the full 64-bit range (span 0, where the offset
+ * is the word itself) sum each offset's two 32-bit halves apart instead.
+ *
+ * <p>Every loop steps the generator state until it reaches the block's last state instead of
+ * counting: GAMMA is odd, so {@code state + k * GAMMA} first equals that end at {@code k = count}.
+ * C2 (Java 17) compiles such a loop as it stands, with every constant in a register (the
+ * default range's loop then runs at the C reference's speed); a counted int loop gets unrolled
+ * into a body that runs out of registers and spills, 15-40% slower (docs/benchmarks.md). For the
+ * same reason nothing but the loop's own values is live across it.
  */
 public final class Kernel {
     /**
-     * Values per narrow block: an int loop (which the JIT compiles best), and signed high words in
-     * [-2^32, 2^32) summed 2^30 at a time stay within a long, as does the block's exact offset sum.
+     * Most values per block: a block's count is an int, and the split loops' halves (each below
+     * 2^32) summed 2^30 at a time stay well within a long.
      */
-    static final long NARROW_BLOCK = 1L << 30;
+    static final long BLOCK = 1L << 30;
+
+    /** Spans up to this use the one-accumulator loops, blocks of at least 2^62 / 2^52 = 1024 values. */
+    static final long MAX_SUMMED_SPAN = 1L << 52;
+
+    private static final long LOW_HALF = 0xFFFF_FFFFL;
 
     private Kernel() {
     }
@@ -25,106 +39,111 @@ public final class Kernel {
 
     /** Adds the {@code count} values following generator state {@code state} to {@code total}. */
     public static void sum(long state, long count, ValueRange range, Int128 total) {
-        sum(state, count, range, total, NARROW_BLOCK);
+        sum(state, count, range, total, BLOCK);
     }
 
-    /** As {@link #sum(long, long, ValueRange, Int128)}, with the narrow loops' block size given (tests use small ones). */
-    static void sum(long state, long count, ValueRange range, Int128 total, long narrowBlock) {
+    /** As {@link #sum(long, long, ValueRange, Int128)}, with the block size given (tests use small ones). */
+    static void sum(long state, long count, ValueRange range, Int128 total, long blockSize) {
         if (count <= 0) {
             return;
         }
         final long span = range.span();
+        final boolean summed = span != 0 && Long.compareUnsigned(span, MAX_SUMMED_SPAN) <= 0;
+        // Offsets of one block sum to below block * span <= 2^62: a long holds it.
+        final long largestBlock = summed ? Math.min(blockSize, (1L << 62) / span) : blockSize;
+        // The offsets' sum, below count * 2^64 < 2^127: it never overflows the signed 128 bits.
+        Int128 offsets = new Int128();
         long s = state;
-        // The offsets' sum as an unsigned 128-bit number (< count * 2^64 < 2^127).
-        long hi = 0;
-        long lo = 0;
-        if (range.hasNarrowSpan()) {
-            for (long left = count; left > 0; ) {
-                int block = (int) Math.min(left, narrowBlock);
-                long blockSum = (span & 1) == 0 ? evenSpanBlock(s, block, span) : oddSpanBlock(s, block, span);
-                s += block * SplitMix.GAMMA;
-                long folded = lo + blockSum;
-                hi += Long.compareUnsigned(folded, lo) < 0 ? 1 : 0;
-                lo = folded;
-                left -= block;
+        for (long left = count; left > 0; ) {
+            int block = (int) Math.min(left, largestBlock);
+            if (!summed) {
+                if (span == 0) {
+                    fullRangeBlock(s, block, offsets);
+                } else {
+                    wideSpanBlock(s, block, span, offsets);
+                }
+            } else if ((span & 1) == 0) {
+                offsets.addUnsigned(evenSpanBlock(s, block, span));
+            } else {
+                offsets.addUnsigned(oddSpanBlock(s, block, span));
             }
-        } else if (span == 0) {
-            for (long i = 0; i < count; i++) {
-                s += SplitMix.GAMMA;
-                long offset = SplitMix.mix64(s);
-                long sum = lo + offset;
-                hi += ((lo & offset) | ((lo | offset) & ~sum)) >>> 63; // carry out of the low word
-                lo = sum;
-            }
-        } else {
-            for (long i = 0; i < count; i++) {
-                s += SplitMix.GAMMA;
-                long offset = ValueRange.unsignedMultiplyHigh(SplitMix.mix64(s), span);
-                long sum = lo + offset;
-                hi += ((lo & offset) | ((lo | offset) & ~sum)) >>> 63;
-                lo = sum;
-            }
+            s += block * SplitMix.GAMMA;
+            left -= block;
         }
-        // This call's exact total is offsets + count * min, within +-2^126: computing it modulo
-        // 2^128 is exact, and only the add into the caller's total needs the overflow check.
-        long productLo = count * range.min();
-        long productHi = Math.multiplyHigh(count, range.min());
-        long totalLo = lo + productLo;
-        long totalHi = hi + productHi + (Long.compareUnsigned(totalLo, lo) < 0 ? 1 : 0);
-        total.add(totalHi, totalLo);
+        // Offsets stay below 2^127 and the call's exact total, offsets + count * min, within
+        // +-2^126: only the add into the caller's total can overflow (and then it throws).
+        offsets.addProduct(count, range.min());
+        total.add(offsets);
     }
 
     /*
-     * The narrow loops use Math.multiplyHigh, which is signed (Java 17 has no unsigned one); both
+     * The one-accumulator loops use Math.multiplyHigh, which is signed (Java 17 has no unsigned one); both
      * turn its result into the unsigned high word of x * span with as few operations per value as
-     * possible, since this loop is the product's speed.
+     * possible, since these loops are the product's speed.
      */
-
-    /** Inner loops run this many values, a constant trip count the JIT compiles to its best code. */
-    private static final int CHUNK = 1 << 12;
 
     /**
      * Even span: with x' = x ^ 2^63 (x - 2^63 as a signed long), x * span = x' * span + 2^63 * span,
      * and 2^63 * span / 2^64 = span / 2 is whole, so the offset is multiplyHigh(x', span) + span / 2
-     * exactly: one xor per value, and span / 2 added once per block.
+     * exactly: one xor per value, and count * span / 2 added once.
      */
     private static long evenSpanBlock(long state, int count, long span) {
-        long s = state;
-        long acc = 0;
-        int done = 0;
-        for (; count - done >= CHUNK; done += CHUNK) {
-            for (int i = 0; i < CHUNK; i++) {
-                s += SplitMix.GAMMA;
-                acc += Math.multiplyHigh(SplitMix.mix64(s) ^ Long.MIN_VALUE, span);
-            }
-        }
-        for (; done < count; done++) {
+        final long end = state + count * SplitMix.GAMMA;
+        long acc = count * (span >>> 1);
+        for (long s = state; s != end; ) {
             s += SplitMix.GAMMA;
             acc += Math.multiplyHigh(SplitMix.mix64(s) ^ Long.MIN_VALUE, span);
         }
-        return acc + count * (span >>> 1);
+        return acc;
     }
 
     /** Odd span: the signed high word is the unsigned one less span when x < 0; count those apart. */
     private static long oddSpanBlock(long state, int count, long span) {
-        long s = state;
+        final long end = state + count * SplitMix.GAMMA;
         long acc = 0;
         long negatives = 0;
-        int done = 0;
-        for (; count - done >= CHUNK; done += CHUNK) {
-            for (int i = 0; i < CHUNK; i++) {
-                s += SplitMix.GAMMA;
-                long x = SplitMix.mix64(s);
-                acc += Math.multiplyHigh(x, span);
-                negatives += x >>> 63;
-            }
-        }
-        for (; done < count; done++) {
+        for (long s = state; s != end; ) {
             s += SplitMix.GAMMA;
             long x = SplitMix.mix64(s);
             acc += Math.multiplyHigh(x, span);
             negatives += x >>> 63;
         }
         return acc + negatives * span;
+    }
+
+    /**
+     * Full range (span 0): the offset is the word itself, all 64 bits; its high and low 32-bit
+     * halves are summed apart, two adds instead of a carry per value.
+     */
+    private static void fullRangeBlock(long state, int count, Int128 offsets) {
+        final long end = state + count * SplitMix.GAMMA;
+        long highHalves = 0;
+        long lowHalves = 0;
+        for (long s = state; s != end; ) {
+            s += SplitMix.GAMMA;
+            long offset = SplitMix.mix64(s);
+            highHalves += offset >>> 32;
+            lowHalves += offset & LOW_HALF;
+        }
+        addHalves(highHalves, lowHalves, offsets);
+    }
+
+    /** Spans above 2^52: offsets as wide as 64 bits, summed in halves as for the full range. */
+    private static void wideSpanBlock(long state, int count, long span, Int128 offsets) {
+        final long end = state + count * SplitMix.GAMMA;
+        long highHalves = 0;
+        long lowHalves = 0;
+        for (long s = state; s != end; ) {
+            s += SplitMix.GAMMA;
+            long offset = ValueRange.unsignedMultiplyHigh(SplitMix.mix64(s), span);
+            highHalves += offset >>> 32;
+            lowHalves += offset & LOW_HALF;
+        }
+        addHalves(highHalves, lowHalves, offsets);
+    }
+
+    private static void addHalves(long highHalves, long lowHalves, Int128 offsets) {
+        offsets.add(highHalves >>> 32, highHalves << 32);
+        offsets.addUnsigned(lowHalves);
     }
 }

@@ -20,12 +20,6 @@ public record ValueRange(long min, long max) {
         return max - min + 1;
     }
 
-    /** Whether every offset from {@code min} is below 2^32, so 2^31 of them fit a signed long. */
-    boolean hasNarrowSpan() {
-        long span = span();
-        return span != 0 && Long.compareUnsigned(span, 1L << 32) <= 0;
-    }
-
     /** Offset of the value for word {@code x} from {@code min}: the high word of {@code x * span}. */
     public long offset(long x) {
         long span = span();

@@ -15,6 +15,7 @@ import org.randsum.testing.Reference;
 /** The kernel against the reference on random parameters and on every edge range the contract names. */
 class KernelRandomizedTest {
     private static final long TWO_32 = 1L << 32;
+    private static final long TWO_52 = 1L << 52;
 
     static Stream<Arguments> ranges() {
         long[][] edges = {
@@ -37,6 +38,10 @@ class KernelRandomizedTest {
             {Long.MIN_VALUE, Long.MIN_VALUE + TWO_32},
             {(1L << 62), Long.MAX_VALUE},
             {-(1L << 62), (1L << 62)},
+            {0, TWO_52 - 2},
+            {0, TWO_52 - 1},
+            {0, TWO_52},
+            {-(1L << 51), (1L << 51)},
         };
         List<Arguments> cases = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(20261127);
@@ -74,25 +79,30 @@ class KernelRandomizedTest {
                 total.toBigInteger());
     }
 
-    /** The narrow loops run 4096-value chunks and a remainder: check around those edges, odd and even spans. */
+    /**
+     * Spans up to 2^52 sum offsets in one long, in blocks of 2^62 / span values: 1024 at the
+     * widest; check around those block edges, even and odd spans, and just past the widest.
+     */
     @ParameterizedTest(name = "n {0}, [{1}, {2}]")
     @org.junit.jupiter.params.provider.CsvSource({
-        "4095, 0, 2147483647", "4096, 0, 2147483647", "4097, 0, 2147483647", "12305, 0, 2147483647",
-        "4095, -5, 5", "4096, -5, 5", "4097, -5, 5", "12305, -5, 5",
-        "8193, 1, 4294967296", "8193, -7, 4294967287", "8193, 0, 4294967294",
+        "1023, 0, 4503599627370495", "1024, 0, 4503599627370495", "1025, 0, 4503599627370495",
+        "3073, 0, 4503599627370495", "1023, 1, 4503599627370495", "1025, 1, 4503599627370495",
+        "3073, 1, 4503599627370495", "3073, 0, 4503599627370496", "3073, -7, 4398046511104",
     })
-    void narrowLoopsAreExactAcrossChunkEdges(long n, long min, long max) {
+    void summedSpansAreExactAcrossBlockEdges(long n, long min, long max) {
         Int128 total = new Int128();
         Kernel.sum(new SplitDescriptor(99, n), new ValueRange(min, max), total);
         assertEquals(Reference.total(99, n, min, max), total.toBigInteger());
     }
 
-    /** Many narrow blocks (as 2^30-value blocks would be) fold into the total exactly, state carried over. */
+    /** Many blocks (as 2^30-value blocks would be) fold into the total exactly, state carried over, in every loop. */
     @ParameterizedTest(name = "block {0}, [{1}, {2}]")
     @org.junit.jupiter.params.provider.CsvSource({
         "1000, 0, 2147483647", "4096, -5, 5", "7, 1, 100", "5000, 0, 4294967294", "333, -9, 4294967286",
+        "999, 0, 1099511627776", "1000, -9223372036854775808, 9223372036854775807",
+        "777, 0, 9223372036854775807", "501, -9223372036854775808, 9223372036854775806",
     })
-    void narrowBlocksFoldExactly(long block, long min, long max) {
+    void blocksFoldExactly(long block, long min, long max) {
         long n = 20_011;
         Int128 total = Int128.of(-1);
         Kernel.sum(SplitMix.stateAt(5, 17), n, new ValueRange(min, max), total, block);
