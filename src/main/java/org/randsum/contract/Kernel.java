@@ -4,11 +4,12 @@ package org.randsum.contract;
  * The hot loop: the exact sum of {@code count} contract values from a generator state.
  *
  * <p>Offsets from {@code min} are summed in primitive longs, block by block, then {@code count *
- * min} is added once: no allocation and no virtual call per value. One of four loops is chosen per
+ * min} is added once: no allocation and no virtual call per value. One of five loops is chosen per
  * call. Spans up to 2^52 sum their offsets in one long, in blocks short enough that it cannot
  * overflow (2^30 values for spans up to 2^32, as in the default range; 1024 at 2^52); one loop
- * for even spans and one for odd. Wider spans and the full 64-bit range (span 0, where the offset
- * is the word itself) sum each offset's two 32-bit halves apart instead.
+ * for even spans and one for odd. Wider spans (one loop below 2^63, one from there) and the full
+ * 64-bit range (span 0, where the offset is the word itself) sum each offset's two 32-bit halves
+ * apart instead.
  *
  * <p>Every loop steps the generator state until it reaches the block's last state instead of
  * counting: GAMMA is odd, so {@code state + k * GAMMA} first equals that end at {@code k = count}.
@@ -59,8 +60,10 @@ public final class Kernel {
             if (!summed) {
                 if (span == 0) {
                     fullRangeBlock(s, block, offsets);
-                } else {
+                } else if (span > 0) {
                     wideSpanBlock(s, block, span, offsets);
+                } else {
+                    hugeSpanBlock(s, block, span, offsets);
                 }
             } else if ((span & 1) == 0) {
                 offsets.addUnsigned(evenSpanBlock(s, block, span));
@@ -128,8 +131,26 @@ public final class Kernel {
         addHalves(highHalves, lowHalves, offsets);
     }
 
-    /** Spans above 2^52: offsets as wide as 64 bits, summed in halves as for the full range. */
+    /**
+     * Spans above 2^52 and below 2^63: offsets as wide as 63 bits, summed in halves as for the
+     * full range; the signed high word is the unsigned one less span when x < 0.
+     */
     private static void wideSpanBlock(long state, int count, long span, Int128 offsets) {
+        final long end = state + count * SplitMix.GAMMA;
+        long highHalves = 0;
+        long lowHalves = 0;
+        for (long s = state; s != end; ) {
+            s += SplitMix.GAMMA;
+            long x = SplitMix.mix64(s);
+            long offset = Math.multiplyHigh(x, span) + ((x >> 63) & span);
+            highHalves += offset >>> 32;
+            lowHalves += offset & LOW_HALF;
+        }
+        addHalves(highHalves, lowHalves, offsets);
+    }
+
+    /** Spans of 2^63 and more (negative as a signed long): the general unsigned high word. */
+    private static void hugeSpanBlock(long state, int count, long span, Int128 offsets) {
         final long end = state + count * SplitMix.GAMMA;
         long highHalves = 0;
         long lowHalves = 0;

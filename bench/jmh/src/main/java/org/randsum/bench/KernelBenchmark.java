@@ -31,8 +31,12 @@ import org.randsum.contract.ValueRange;
 public class KernelBenchmark {
     static final int VALUES = 1 << 24;
 
-    /** default: the non-negative ints (narrow loop); wide: a 2^40 span; full: the whole 64-bit range. */
-    @Param({"default", "wide", "full"})
+    /**
+     * One range per loop of the kernel: default, the non-negative ints (even span 2^31); odd, [0, 100]
+     * (span 101); span40, [0, 2^40] (odd span above 2^32, shorter blocks); span60, [0, 2^60] (above
+     * 2^52: halves summed); full, the whole 64-bit range.
+     */
+    @Param({"default", "odd", "span40", "span60", "full"})
     String range;
 
     private ValueRange valueRange;
@@ -40,11 +44,18 @@ public class KernelBenchmark {
 
     @Setup
     public void setUp() {
-        valueRange = switch (range) {
+        valueRange = rangeNamed(range);
+    }
+
+    /** The ranges by name; bench/targets.sh gives the C reference the same bounds. */
+    static ValueRange rangeNamed(String name) {
+        return switch (name) {
             case "default" -> ValueRange.DEFAULT;
-            case "wide" -> new ValueRange(0, 1L << 40);
+            case "odd" -> new ValueRange(0, 100);
+            case "span40" -> new ValueRange(0, 1L << 40);
+            case "span60" -> new ValueRange(0, 1L << 60);
             case "full" -> new ValueRange(Long.MIN_VALUE, Long.MAX_VALUE);
-            default -> throw new IllegalArgumentException(range);
+            default -> throw new IllegalArgumentException(name);
         };
     }
 
