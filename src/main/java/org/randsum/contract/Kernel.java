@@ -15,8 +15,10 @@ package org.randsum.contract;
  * counting: GAMMA is odd, so {@code state + k * GAMMA} first equals that end at {@code k = count}.
  * C2 (Java 17) compiles such a loop as it stands, with every constant in a register (the
  * default range's loop then runs at the C reference's speed); a counted int loop gets unrolled
- * into a body that runs out of registers and spills, 15-40% slower (docs/benchmarks.md). For the
- * same reason nothing but the loop's own values is live across it.
+ * into a body that runs out of registers and spills, 10-35% slower (docs/benchmarks.md). For the
+ * same reason each loop is a method of its own with nothing but its own values live across the
+ * loop, and the loops are written out one by one: a shared loop taking the offset as a function
+ * would depend on the JIT inlining it, and it is each loop's register use that makes it fast.
  */
 public final class Kernel {
     /**
@@ -45,12 +47,16 @@ public final class Kernel {
 
     /** As {@link #sum(long, long, ValueRange, Int128)}, with the block size given (tests use small ones). */
     static void sum(long state, long count, ValueRange range, Int128 total, long blockSize) {
+        if (blockSize < 1 || blockSize > BLOCK) {
+            throw new IllegalArgumentException("block size must be in [1, 2^30], got " + blockSize);
+        }
         if (count <= 0) {
             return;
         }
         final long span = range.span();
         final boolean summed = span != 0 && Long.compareUnsigned(span, MAX_SUMMED_SPAN) <= 0;
-        // Offsets of one block sum to below block * span <= 2^62: a long holds it.
+        // Offsets of one block sum to below block * span <= 2^62, so no partial sum ever wraps
+        // (a cap of 2^64 / span would do, modulo 2^64; this one keeps the reasoning simple).
         final long largestBlock = summed ? Math.min(blockSize, (1L << 62) / span) : blockSize;
         // The offsets' sum, below count * 2^64 < 2^127: it never overflows the signed 128 bits.
         Int128 offsets = new Int128();
@@ -149,14 +155,18 @@ public final class Kernel {
         addHalves(highHalves, lowHalves, offsets);
     }
 
-    /** Spans of 2^63 and more (negative as a signed long): the general unsigned high word. */
+    /**
+     * Spans of 2^63 and more (negative as a signed long, span - 2^64): the unsigned high word is
+     * the signed one plus span when x < 0, plus x for the 2^64 the signed span lacks.
+     */
     private static void hugeSpanBlock(long state, int count, long span, Int128 offsets) {
         final long end = state + count * SplitMix.GAMMA;
         long highHalves = 0;
         long lowHalves = 0;
         for (long s = state; s != end; ) {
             s += SplitMix.GAMMA;
-            long offset = ValueRange.unsignedMultiplyHigh(SplitMix.mix64(s), span);
+            long x = SplitMix.mix64(s);
+            long offset = Math.multiplyHigh(x, span) + ((x >> 63) & span) + x;
             highHalves += offset >>> 32;
             lowHalves += offset & LOW_HALF;
         }
