@@ -7,7 +7,7 @@
 #   3. job overhead: scripts/randsum -n 1e10 (local mode) against --engine threads, wall time
 #   4. peak RSS of the local-mode run for n = 1e8 and 1e10
 # Rounds alternate the contenders so that machine noise hits both alike. Needs gcc, Maven and
-# a built target/randsum.jar (mvn -DskipTests package). Takes about 12 minutes.
+# a built target/randsum.jar (mvn -DskipTests package). Takes about 14 minutes.
 #   bench/targets.sh [--rounds K]   (default 5: this shared VM's speed drifts by 20% and more)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,9 +26,10 @@ min_of() { python3 -c 'import sys; print(min(float(x) for x in sys.argv[1:]))' "
 
 echo "## 1. Kernel, one thread: Java (JMH) vs C (gcc -O3 -march=native), ns per value, per range" >&2
 # The same names and bounds as KernelBenchmark's ranges; "default" is the headline target.
-kernel_ranges=(default odd span40 span60 full)
+kernel_ranges=(default odd span40 span60 span63 full)
 declare -A bounds=([default]="0 2147483647" [odd]="0 100" [span40]="0 1099511627776"
-  [span60]="0 1152921504606846976" [full]="-9223372036854775808 9223372036854775807")
+  [span60]="0 1152921504606846976" [span63]="-4611686018427387904 4611686018427387904"
+  [full]="-9223372036854775808 9223372036854775807")
 declare -A c_best java_best
 for range in "${kernel_ranges[@]}"; do
   c_ns=() java_ns=()

@@ -32,11 +32,12 @@ public class KernelBenchmark {
     static final int VALUES = 1 << 24;
 
     /**
-     * One range per loop of the kernel: default, the non-negative ints (even span 2^31); odd, [0, 100]
-     * (span 101); span40, [0, 2^40] (odd span above 2^32, shorter blocks); span60, [0, 2^60] (above
-     * 2^52: halves summed); full, the whole 64-bit range.
+     * One range per loop of the kernel, plus short blocks: default, the non-negative ints (even
+     * span 2^31); odd, [0, 100] (span 101); span40, [0, 2^40] (the odd loop again, in blocks of
+     * about 2^22 for a span above 2^32); span60, [0, 2^60] (above 2^52: halves summed); span63,
+     * [-2^62, 2^62] (span 2^63 + 1: the general unsigned high word); full, the whole 64-bit range.
      */
-    @Param({"default", "odd", "span40", "span60", "full"})
+    @Param({"default", "odd", "span40", "span60", "span63", "full"})
     String range;
 
     private ValueRange valueRange;
@@ -54,6 +55,7 @@ public class KernelBenchmark {
             case "odd" -> new ValueRange(0, 100);
             case "span40" -> new ValueRange(0, 1L << 40);
             case "span60" -> new ValueRange(0, 1L << 60);
+            case "span63" -> new ValueRange(-(1L << 62), 1L << 62);
             case "full" -> new ValueRange(Long.MIN_VALUE, Long.MAX_VALUE);
             default -> throw new IllegalArgumentException(name);
         };
