@@ -47,9 +47,12 @@ kernel_rows=$(for range in "${kernel_ranges[@]}"; do echo "$range ${bounds[$rang
 
 echo "## 2. Engine: 2 threads vs 1 thread (in-process elapsed seconds)" >&2
 declare -A t1 t2
+# n = 1e9 takes two seconds a round, so it gets twice the rounds: at 0.6 s a run, one disturbed
+# second of a neighbour's load moves the ratio by 10%.
 for n in 1000000000 10000000000; do
   a=() b=()
-  for ((r = 1; r <= rounds; r++)); do
+  n_rounds=$((n == 1000000000 ? 2 * rounds : rounds))
+  for ((r = 1; r <= n_rounds; r++)); do
     a+=("$("$root/scripts/randsum" -n $n --seed 42 --engine threads -t 1 --json 2>/dev/null | json_field elapsedSeconds)")
     b+=("$("$root/scripts/randsum" -n $n --seed 42 --engine threads -t 2 --json 2>/dev/null | json_field elapsedSeconds)")
     echo "n=$n round $r: 1 thread ${a[-1]} s, 2 threads ${b[-1]} s" >&2
@@ -58,7 +61,7 @@ for n in 1000000000 10000000000; do
 done
 # The machine's own ceiling, for comparison: the C reference as one process against two halves.
 c1=() c2=()
-for ((r = 1; r <= rounds; r++)); do
+for ((r = 1; r <= 2 * rounds; r++)); do
   c1+=("$(wall "$root/bench/c/randsum_ref" 42 1000000000 0 2147483647)")
   start=$EPOCHREALTIME
   "$root/bench/c/randsum_ref" 42 500000000 0 2147483647 >/dev/null &
@@ -101,8 +104,8 @@ for name, bounds, j, c in kernel:
     goal = ">= 0.90x" if name == "default" else "reported"
     met = ('yes' if c / j >= 0.9 else 'NO') if name == "default" else '-'
     print(f"| {label}, [{bounds.replace(',', ', ')}] | Java {j:.3f} ns/value, C {c:.3f} ns/value: **{c / j:.2f}x** C's throughput | {goal} | {met} |")
-print(f"| 2 threads vs 1, n = 1e9 | {a9:.2f} s vs {b9:.2f} s: **{a9 / b9:.2f}x** | >= 1.85x | {'yes' if a9 / b9 >= 1.85 else 'NO'} |")
-print(f"| for comparison: C reference, 2 processes vs 1, n = 1e9 (wall) | {c1:.2f} s vs {c2:.2f} s: **{c1 / c2:.2f}x** | the machine's ceiling | - |")
+print(f"| 2 threads vs 1, n = 1e9 (best of {2 * int(rounds)}) | {a9:.2f} s vs {b9:.2f} s: **{a9 / b9:.2f}x** | >= 1.85x | {'yes' if a9 / b9 >= 1.85 else 'NO'} |")
+print(f"| for comparison: C reference, 2 processes vs 1, n = 1e9 (wall, best of {2 * int(rounds)}) | {c1:.2f} s vs {c2:.2f} s: **{c1 / c2:.2f}x** | the machine's ceiling | - |")
 print(f"| 2 threads vs 1, n = 1e10 | {a10:.2f} s vs {b10:.2f} s: **{a10 / b10:.2f}x** | >= 1.85x | {'yes' if a10 / b10 >= 1.85 else 'NO'} |")
 print(f"| job vs threads engine, n = 1e10 (wall) | {job:.2f} s vs {thr:.2f} s: **{job / thr:.3f}x**; less the fixed start-up: **{(job - fixed) / thr:.3f}x** | <= 1.15x plus a fixed start-up | {'yes' if (job - fixed) / thr <= 1.15 else 'NO'} |")
 print(f"| fixed start-up of the job (n = 1, wall) | job {tjob:.2f} s, threads engine {tthr:.2f} s: **{fixed:.2f} s** more | stated | - |")
