@@ -18,7 +18,9 @@ mkdir -p "$out"
 
 gcc -O3 -march=native -o "$root/bench/c/randsum_ref" "$root/bench/c/randsum_ref.c"
 mvn -B -q -f "$root/bench/jmh/pom.xml" package >&2
-[[ -f $root/target/randsum.jar ]] || { echo "targets: build the jar first: mvn -DskipTests package" >&2; exit 1; }
+# shellcheck source=scripts/lib/jar.sh
+. "$root/scripts/lib/jar.sh"
+randsum_require_fresh_jar "$root" targets || exit 1
 
 json_field() { python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())[sys.argv[1]])' "$1"; }
 wall() { local start=$EPOCHREALTIME; "$@" >/dev/null 2>&1; python3 -c "print(round($EPOCHREALTIME - $start, 3))"; }
