@@ -145,9 +145,7 @@ public final class OptionsParser {
     }
 
     private static String oneLine(String message) {
-        String text = message == null ? "bad command line" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return message == null ? "bad command line" : Messages.firstLine(message);
     }
 
     public void printHelp(PrintWriter out) {

@@ -25,6 +25,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.randsum.cli.Engine;
+import org.randsum.cli.Messages;
 import org.randsum.cli.RunOptions;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.UsageException;
@@ -41,8 +42,6 @@ import org.randsum.inputgen.MalformedDescriptorException;
  * ends (a shutdown hook covers SIGINT/SIGTERM: it kills the job first).
  */
 final class MapReduceRun {
-    /** Ahead of Hadoop's FileSystem-closing hook (priority 10), so cleanup can still use the filesystems. */
-    private static final int CLEANUP_HOOK_PRIORITY = 50;
     static final String RESULT_JSON = "result.json";
 
     private final Configuration conf;
@@ -70,7 +69,7 @@ final class MapReduceRun {
             throws UsageException, IOException, InterruptedException, JobFailedException {
         boolean local = DefaultMaps.isLocalMode(conf);
         int threads = options.threads().orElse(local ? ParallelEngine.availableThreads()
-                : conf.getInt(MRJobConfig.MAP_CPU_VCORES, MRJobConfig.DEFAULT_MAP_CPU_VCORES));
+                : DefaultMaps.threadsPerMapOnYarn(conf));
         if (options.output() != null) {
             output = new Path(options.output());
             if (output.getFileSystem(conf).exists(output)) {
@@ -95,7 +94,7 @@ final class MapReduceRun {
         if (!keepOutput) {
             output = new Path(workDir, "output");
         }
-        ShutdownHookManager.get().addShutdownHook(signalHook, CLEANUP_HOOK_PRIORITY);
+        ShutdownHookManager.get().addShutdownHook(signalHook, InputGenerator.CLEANUP_HOOK_PRIORITY);
         Job configured = null;
         try {
             Path input = given != null ? new Path(options.input()) : new Path(workDir, "input");
@@ -245,19 +244,13 @@ final class MapReduceRun {
                     || event.getStatus() == TaskCompletionEvent.Status.TIPFAILED) {
                 String[] diagnostics = failed.getTaskDiagnostics(event.getTaskAttemptId());
                 if (diagnostics != null && diagnostics.length > 0) {
-                    return "task " + event.getTaskAttemptId() + " failed: " + firstLine(diagnostics[diagnostics.length - 1]);
+                    return "task " + event.getTaskAttemptId() + " failed: " + Messages.firstLine(diagnostics[diagnostics.length - 1]);
                 }
             }
         }
         String info = failed.getStatus().getFailureInfo();
         return "job " + failed.getJobID() + " " + failed.getJobState().toString().toLowerCase()
-                + (info == null || info.isBlank() ? "" : ": " + firstLine(info));
-    }
-
-    static String firstLine(String text) {
-        String stripped = text.strip();
-        int newline = stripped.indexOf('\n');
-        return newline < 0 ? stripped : stripped.substring(0, newline).strip();
+                + (info == null || info.isBlank() ? "" : ": " + Messages.firstLine(info));
     }
 
     private void cleanUpAfterSignal() {

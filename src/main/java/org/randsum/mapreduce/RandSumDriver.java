@@ -9,6 +9,7 @@ import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.Engine;
 import org.randsum.cli.ExitCode;
+import org.randsum.cli.Messages;
 import org.randsum.cli.OptionsParser;
 import org.randsum.cli.RunOptions;
 import org.randsum.cli.RunResult;
@@ -96,8 +97,8 @@ public class RandSumDriver extends Configured implements Tool {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : MapReduceRun.firstLine(root.getMessage());
-        return root == e ? message : MapReduceRun.firstLine(String.valueOf(e.getMessage())) + ": " + message;
+                : Messages.firstLine(root.getMessage());
+        return root == e ? message : Messages.firstLine(String.valueOf(e.getMessage())) + ": " + message;
     }
 
     public static void main(String[] args) throws Exception {

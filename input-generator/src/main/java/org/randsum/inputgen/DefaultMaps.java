@@ -28,6 +28,11 @@ public final class DefaultMaps {
         return "local".equals(conf.get("mapreduce.framework.name", "local"));
     }
 
+    /** Threads a map gets on YARN unless -t says otherwise: its container's vcores. */
+    public static int threadsPerMapOnYarn(Configuration conf) {
+        return conf.getInt("mapreduce.map.cpu.vcores", 1);
+    }
+
     /** The pure rule, given each running node's vcores and the application master's. */
     public static long forCluster(long n, List<Integer> nodeVcores, int amVcores, int threadsPerMap) {
         long slots = 0;

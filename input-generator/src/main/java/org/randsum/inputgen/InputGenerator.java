@@ -20,8 +20,11 @@ import org.randsum.contract.SplitPlanner;
  * -o DIR} on its own, for {@code randsum --input DIR} to sum later.
  */
 public class InputGenerator {
-    /** Ahead of Hadoop's FileSystem-closing hook (priority 10), so cleanup can still use the filesystem. */
-    private static final int CLEANUP_HOOK_PRIORITY = 50;
+    /**
+     * Shutdown-hook priority of randsum's cleanups (here and in the driver): ahead of Hadoop's
+     * FileSystem-closing hook (priority 10), so cleanup can still use the filesystem.
+     */
+    public static final int CLEANUP_HOOK_PRIORITY = 50;
 
     private final org.apache.hadoop.conf.Configuration conf;
     private final PrintStream out;
@@ -42,12 +45,12 @@ public class InputGenerator {
     /** Writes the descriptors {@code options} ask for and says where; an existing directory is a usage error. */
     public int generate(RunOptions options) throws java.io.IOException, UsageException {
         Path dir = new Path(options.output());
-        int threads = conf.getInt("mapreduce.map.cpu.vcores", 1);
-        long maps = options.maps().isPresent() ? options.maps().getAsInt()
-                : DefaultMaps.choose(conf, options.count(), threads);
+        // Before the map count, which on YARN asks the ResourceManager: a usage error comes first.
         if (dir.getFileSystem(conf).exists(dir)) {
             throw new UsageException("descriptor directory " + dir + " already exists");
         }
+        long maps = options.maps().isPresent() ? options.maps().getAsInt()
+                : DefaultMaps.choose(conf, options.count(), DefaultMaps.threadsPerMapOnYarn(conf));
         // A signal while writing must not leave half a descriptor directory behind.
         AtomicBoolean written = new AtomicBoolean();
         Runnable removeUnfinished = () -> {
