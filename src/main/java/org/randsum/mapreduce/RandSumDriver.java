@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.Engine;
@@ -45,13 +47,14 @@ public class RandSumDriver extends Configured implements Tool {
             return ExitCode.OK;
         }
         try {
+            Configuration conf = clientConf(getConf());
             if (args.length > 0 && args[0].equals("generate")) {
-                return new InputGenerator(getConf(), out).generate(parser.parseGenerate(Arrays.copyOfRange(args, 1, args.length)));
+                return new InputGenerator(conf, out).generate(parser.parseGenerate(Arrays.copyOfRange(args, 1, args.length)));
             }
             RunOptions options = parser.parseRun(args);
             RunResult result = options.engine() == Engine.THREADS
                     ? sumInProcess(options, start)
-                    : new MapReduceRun(getConf(), err, mapperClass()).execute(options, start);
+                    : new MapReduceRun(conf, err, mapperClass()).execute(options, start);
             out.print(options.json() ? result.toJson() + "\n" : result.toText());
             out.flush();
             return ExitCode.OK;
@@ -72,6 +75,17 @@ public class RandSumDriver extends Configured implements Tool {
             }
             return ExitCode.FAILURE;
         }
+    }
+
+    /**
+     * The client configuration as a job sees it. mapred-site.xml and yarn-site.xml become default
+     * resources only once {@link JobConf} is loaded, which {@code Job.getInstance} does, after the
+     * driver has planned: without this copy, a cluster that sets {@code mapreduce.framework.name}
+     * (or {@code mapreduce.map.cpu.vcores}) in mapred-site.xml, as every standard installation
+     * does, would be planned as local mode.
+     */
+    static Configuration clientConf(Configuration conf) {
+        return new JobConf(conf);
     }
 
     /** The job's mapper; tests substitute a subclass that fails or stalls on purpose. */

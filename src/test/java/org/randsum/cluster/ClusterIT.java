@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ import org.randsum.mapreduce.RandSumDriver;
 import org.randsum.mapreduce.RandSumMapper;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
+import org.randsum.testing.SiteFiles;
 
 /**
  * randsum on a real HDFS and YARN (Hadoop's minicluster: NameNode, DataNode, ResourceManager,
@@ -61,6 +63,10 @@ class ClusterIT {
     private static MiniMRYarnCluster yarn;
     private static Configuration clusterConf;
     private static Path base;
+    /** The client configuration as an edge node has it: core, hdfs, mapred and yarn site files. */
+    private static Path clientConfDir;
+    /** mapred-site.xml's {@code mapreduce.map.cpu.vcores}: the threads a map runs when -t is not given. */
+    private static final int SITE_VCORES = 2;
 
     record Outcome(int exitCode, String out, String err) {
         String sum() {
@@ -86,7 +92,7 @@ class ClusterIT {
         conf.set("yarn.scheduler.capacity.resource-calculator",
                 "org.apache.hadoop.yarn.util.resource.DominantResourceCalculator");
         conf.setInt("yarn.nodemanager.resource.memory-mb", 6144);
-        conf.setInt("yarn.nodemanager.resource.cpu-vcores", 4);
+        conf.setInt("yarn.nodemanager.resource.cpu-vcores", 8);
         conf.setInt("yarn.scheduler.minimum-allocation-mb", 128);
         conf.setInt("yarn.app.mapreduce.am.resource.mb", 512);
         conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx400m");
@@ -103,8 +109,15 @@ class ClusterIT {
         yarn = new MiniMRYarnCluster("randsum", 1);
         yarn.init(conf);
         yarn.start();
-        clusterConf = new Configuration(yarn.getConfig());
-        clusterConf.set(JobSettings.WORK_ROOT, WORK_ROOT);
+        clientConfDir = SiteFiles.write(yarn.getConfig(), Map.of(
+                JobSettings.WORK_ROOT, WORK_ROOT,
+                // In the minicluster's own JVM, task class paths are that JVM's; a client must name the
+                // cluster's class path, as mapreduce.application.classpath does on a real cluster.
+                "yarn.is.minicluster", "false",
+                "mapreduce.application.classpath", System.getProperty("java.class.path"),
+                // As a cluster sets it: in mapred-site.xml, where the driver must find it.
+                "mapreduce.map.cpu.vcores", Integer.toString(SITE_VCORES)), base.resolve("client-conf"));
+        clusterConf = SiteFiles.load(clientConfDir);
     }
 
     @AfterAll
@@ -270,10 +283,10 @@ class ClusterIT {
 
     @Test
     void hadoopJarFromASeparateJvmAgainstTheCluster() throws Exception {
-        Path confDir = writeClientConf();
+        Path confDir = clientConfDir;
         Processes.Result result = Processes.run(Processes.runJarCommand(confDir, Processes.hadoopClasspath(),
                 List.of("-n", "1000", "--seed", "2024", "--min", "-9223372036854775808", "--max",
-                        "9223372036854775807", "--json")), java.util.Map.of(), 300);
+                        "9223372036854775807", "--json")), Map.of(), 300);
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().startsWith("{\"sum\":\"191621877989071524931\""), result.out());
         Outcome outcome = new Outcome(result.exitCode(), result.out(), result.err());
@@ -281,9 +294,35 @@ class ClusterIT {
         assertEquals(State.SUCCEEDED, job(outcome.jobId()).getJobState());
     }
 
+    /**
+     * What {@code hadoop jar} on an edge node does: RunJar in a JVM of its own, the conf directory on
+     * its class path and no {@code -conf}, with {@code mapreduce.framework.name} and the map's vcores
+     * in mapred-site.xml only. The driver must plan for YARN from them: the maps by the cluster's
+     * size (3e8 values, all 7s for a total known without the code under test, are two maps' worth; one 8-vcore node fits three 2-vcore maps beside the AM)
+     * and the threads by mapred-site's vcores, never "local mode".
+     */
+    @Test
+    void hadoopJarPlansForYarnFromAStandardSiteFileLayout() throws Exception {
+        assertEquals("yarn", SiteFiles.read(clientConfDir, SiteFiles.MAPRED).get("mapreduce.framework.name"));
+        assertEquals(null, SiteFiles.read(clientConfDir, SiteFiles.CORE).get("mapreduce.framework.name"));
+        assertEquals(null, SiteFiles.read(clientConfDir, SiteFiles.YARN).get("mapreduce.map.cpu.vcores"));
+        long n = 300_000_000L;
+        Processes.Result result = Processes.run(Processes.runJarCommand(clientConfDir, Processes.hadoopClasspath(),
+                List.of("-n", Long.toString(n), "--seed", "42", "--min", "7", "--max", "7", "--json")), Map.of(), 300);
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("randsum: summing " + n + " values in 2 maps x " + SITE_VCORES
+                + " threads, seed 42"), result.err());
+        assertFalse(result.err().contains("local mode"), result.err());
+        Outcome outcome = new Outcome(result.exitCode(), result.out(), result.err());
+        assertEquals(BigInteger.valueOf(7).multiply(BigInteger.valueOf(n)).toString(), outcome.sum());
+        Job job = job(outcome.jobId());
+        assertEquals(2, job.getTaskReports(TaskType.MAP).length);
+        assertEquals(2L * SITE_VCORES, job.getCounters().findCounter(RandSumCounter.WORKER_THREADS).getValue());
+    }
+
     @Test
     void sigtermKillsTheYarnApplicationAndCleansUp() throws Exception {
-        Path confDir = writeClientConf();
+        Path confDir = clientConfDir;
         List<String> command = Processes.runJarCommand(confDir, Processes.hadoopClasspath(),
                 List.of("-n", "1e15", "--seed", "3", "-m", "1", "-t", "1", "-o", "/user/test/cancelled"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -323,26 +362,6 @@ class ClusterIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no randsum application started");
-    }
-
-    /**
-     * The cluster's client configuration as a conf directory, as an edge node would have it. The
-     * same file under each *-site.xml name: a key in core-site.xml alone would be overridden by
-     * mapred-default.xml and yarn-default.xml, which Hadoop loads after it.
-     */
-    private static Path writeClientConf() throws IOException {
-        Path dir = Files.createDirectories(base.resolve("client-conf"));
-        Configuration conf = new Configuration(clusterConf);
-        // In the minicluster's own JVM, task class paths are that JVM's; a separate client must name
-        // the cluster's class path, as mapreduce.application.classpath does on a real cluster.
-        conf.setBoolean("yarn.is.minicluster", false);
-        conf.set("mapreduce.application.classpath", System.getProperty("java.class.path"));
-        for (String site : new String[] {"core-site.xml", "hdfs-site.xml", "mapred-site.xml", "yarn-site.xml"}) {
-            try (OutputStream out = Files.newOutputStream(dir.resolve(site))) {
-                conf.writeXml(out);
-            }
-        }
-        return dir;
     }
 
     /** Copies the driver's stderr to the test log as well, to diagnose failures. */
