@@ -1,5 +1,10 @@
 package org.randsum.cli;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
 import org.randsum.contract.Int128;
 import org.randsum.contract.ValueRange;
 
@@ -7,11 +12,24 @@ import org.randsum.contract.ValueRange;
  * What a run found and how.
  *
  * @param seed    the stream's seed, or null when the run went over existing descriptors
+ * @param kernels how many maps ran each kernel ({@code vector-512}, {@code scalar}, ...): on YARN
+ *                every task JVM chooses its own, and nodes may differ
  * @param output  where the result was kept, or null
  * @param jobId   the MapReduce job's id, or null for the in-process engine
  */
 public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Engine engine, long maps, int threads,
-        double elapsedSeconds, String output, String jobId) {
+        Map<String, Long> kernels, double elapsedSeconds, String output, String jobId) {
+    /** What {@link #kernel()} says when maps ran different kernels. */
+    public static final String MIXED = "mixed";
+
+    public RunResult {
+        kernels = Collections.unmodifiableMap(new TreeMap<>(kernels)); // sorted by name
+    }
+
+    /** The kernel every map ran, or {@value #MIXED} (then {@link #kernels()} has the counts). */
+    public String kernel() {
+        return kernels.size() == 1 ? kernels.keySet().iterator().next() : kernels.isEmpty() ? "none" : MIXED;
+    }
 
     /** Exactly one JSON object; the sum is a decimal string because it can exceed what JSON readers hold exactly. */
     public String toJson() {
@@ -24,6 +42,10 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         json.append(",\"engine\":\"").append(engine.label()).append('"');
         json.append(",\"maps\":").append(maps);
         json.append(",\"threads\":").append(threads);
+        json.append(",\"kernel\":").append(Json.quote(kernel()));
+        StringJoiner perKernel = new StringJoiner(",", "{", "}");
+        kernels.forEach((name, maps) -> perKernel.add(Json.quote(name) + ":" + maps));
+        json.append(",\"kernels\":").append(perKernel);
         json.append(",\"elapsedSeconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds));
         json.append(",\"output\":").append(output == null ? "null" : Json.quote(output));
         json.append(",\"jobId\":").append(jobId == null ? "null" : Json.quote(jobId));
@@ -44,6 +66,13 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
             text.append(", ");
         }
         text.append(threads).append(threads == 1 ? " thread\n" : " threads\n");
+        text.append("  kernel   ").append(kernel());
+        if (kernels.size() > 1) {
+            StringJoiner perKernel = new StringJoiner(", ", ": ", "");
+            kernels.forEach((name, n) -> perKernel.add(name + " (" + n + (n == 1 ? " map)" : " maps)")));
+            text.append(perKernel);
+        }
+        text.append('\n');
         text.append(String.format(java.util.Locale.ROOT, "  elapsed  %.3f s%n", elapsedSeconds));
         if (jobId != null) {
             text.append("  job      ").append(jobId).append('\n');

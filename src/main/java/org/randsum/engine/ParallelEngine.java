@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.randsum.contract.Int128;
-import org.randsum.contract.Kernel;
 import org.randsum.contract.SplitDescriptor;
+import org.randsum.contract.SumKernel;
 import org.randsum.contract.ValueRange;
 
 /**
@@ -22,15 +22,21 @@ public final class ParallelEngine implements AutoCloseable {
     private static final AtomicInteger ENGINES = new AtomicInteger();
 
     private final int threads;
+    private final String kernelName;
     private final long blockSize;
     private final BlockSummer summer;
     private final ExecutorService workers;
 
-    public ParallelEngine(int threads) {
-        this(threads, DEFAULT_BLOCK, Kernel::sum);
+    /** An engine summing with {@code kernel} (see {@link org.randsum.contract.KernelSelector}). */
+    public ParallelEngine(int threads, SumKernel kernel) {
+        this(threads, DEFAULT_BLOCK, kernel::sum, kernel.name());
     }
 
     ParallelEngine(int threads, long blockSize, BlockSummer summer) {
+        this(threads, blockSize, summer, "test");
+    }
+
+    private ParallelEngine(int threads, long blockSize, BlockSummer summer, String kernelName) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
@@ -38,6 +44,7 @@ public final class ParallelEngine implements AutoCloseable {
             throw new IllegalArgumentException("block size must be at least 1: " + blockSize);
         }
         this.threads = threads;
+        this.kernelName = kernelName;
         this.blockSize = blockSize;
         this.summer = summer;
         this.workers = Executors.newFixedThreadPool(threads, workerThreads(ENGINES.incrementAndGet()));
@@ -50,6 +57,11 @@ public final class ParallelEngine implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** The kernel's name, as results report it. */
+    public String kernel() {
+        return kernelName;
     }
 
     /** Starts summing {@code split} and returns at once; the run goes on in the worker threads. */

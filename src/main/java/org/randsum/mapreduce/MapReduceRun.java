@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 
 import org.apache.hadoop.conf.Configuration;
@@ -17,6 +19,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
@@ -30,6 +33,7 @@ import org.randsum.cli.RunOptions;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.Int128;
+import org.randsum.contract.KernelSelector;
 import org.randsum.engine.ParallelEngine;
 import org.randsum.inputgen.DefaultMaps;
 import org.randsum.inputgen.DescriptorFiles;
@@ -65,9 +69,13 @@ final class MapReduceRun {
         this.mapperClass = mapperClass;
     }
 
-    RunResult execute(RunOptions options, long startNanos)
+    RunResult execute(RunOptions options, KernelSelector.Mode kernelMode, long startNanos)
             throws UsageException, IOException, InterruptedException, JobFailedException {
         boolean local = DefaultMaps.isLocalMode(conf);
+        if (local) {
+            // The maps run in this JVM, so its kernel is theirs: check it now, before anything is written.
+            RandSumDriver.chooseKernelHere(kernelMode, options.range(), err);
+        }
         int threads = options.threads().orElse(local ? ParallelEngine.availableThreads()
                 : DefaultMaps.threadsPerMapOnYarn(conf));
         if (options.output() != null) {
@@ -102,7 +110,7 @@ final class MapReduceRun {
                 maps = InputGenerator.generate(conf, input, options.seed(), n, maps).size();
             }
             hintWhenSmall(n, local);
-            configured = configure(input, options, threads);
+            configured = configure(input, options, threads, kernelMode != KernelSelector.Mode.SCALAR && !local);
             err.println("randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
                     + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : "")
                     + (given != null ? ", from " + options.input() : ", seed " + options.seed()));
@@ -113,7 +121,7 @@ final class MapReduceRun {
             Int128 sum = readTotal(n);
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             RunResult result = new RunResult(sum, n, given != null ? null : options.seed(), options.range(),
-                    Engine.MAPREDUCE, maps, threads, elapsed,
+                    Engine.MAPREDUCE, maps, threads, mapsPerKernel(configured), elapsed,
                     keepOutput ? output.getFileSystem(conf).makeQualified(output).toString() : null,
                     configured.getJobID().toString());
             if (keepOutput) {
@@ -177,7 +185,8 @@ final class MapReduceRun {
         return root.getFileSystem(conf).makeQualified(new Path(root, name));
     }
 
-    private Job configure(Path input, RunOptions options, int threads) throws IOException {
+    private Job configure(Path input, RunOptions options, int threads, boolean vectorModuleInTasks)
+            throws IOException {
         Job configured = Job.getInstance(conf, "randsum"
                 + (options.hasInput() ? " " + options.input() : " n=" + options.count() + " seed=" + options.seed()));
         configured.setJarByClass(MapReduceRun.class);
@@ -186,6 +195,10 @@ final class MapReduceRun {
         jobConf.setInt(JobSettings.THREADS, threads);
         // The vcores YARN reserves are the threads the map runs: never more CPU than scheduled.
         jobConf.setInt(MRJobConfig.MAP_CPU_VCORES, threads);
+        if (vectorModuleInTasks) {
+            // Each map JVM chooses its own kernel; the vector one needs the module resolved at start.
+            jobConf.set(MRJobConfig.MAP_JAVA_OPTS, JobSettings.mapJavaOptsWithVectorModule(jobConf));
+        }
 
         configured.setInputFormatClass(DescriptorInputFormat.class);
         FileInputFormat.addInputPath(configured, input);
@@ -200,6 +213,15 @@ final class MapReduceRun {
         configured.setOutputFormatClass(TextOutputFormat.class);
         FileOutputFormat.setOutputPath(configured, output);
         return configured;
+    }
+
+    /** The maps that ran each kernel, from the job's counters. */
+    private static Map<String, Long> mapsPerKernel(Job done) throws IOException {
+        Map<String, Long> kernels = new TreeMap<>();
+        for (Counter counter : done.getCounters().getGroup(JobSettings.KERNEL_COUNTERS)) {
+            kernels.put(counter.getName(), counter.getValue());
+        }
+        return kernels;
     }
 
     /** The committed {@code <count>\t<sum>} line, checked against n. */

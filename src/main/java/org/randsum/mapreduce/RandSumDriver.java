@@ -3,6 +3,7 @@ package org.randsum.mapreduce;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -16,7 +17,10 @@ import org.randsum.cli.OptionsParser;
 import org.randsum.cli.RunOptions;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.UsageException;
+import org.randsum.contract.KernelSelector;
 import org.randsum.contract.SplitDescriptor;
+import org.randsum.contract.SumKernel;
+import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
 import org.randsum.inputgen.InputGenerator;
 
@@ -52,9 +56,10 @@ public class RandSumDriver extends Configured implements Tool {
                 return new InputGenerator(conf, out).generate(parser.parseGenerate(Arrays.copyOfRange(args, 1, args.length)));
             }
             RunOptions options = parser.parseRun(args);
+            KernelSelector.Mode kernelMode = kernelMode(conf);
             RunResult result = options.engine() == Engine.THREADS
-                    ? sumInProcess(options, start)
-                    : new MapReduceRun(conf, err, mapperClass()).execute(options, start);
+                    ? sumInProcess(options, chooseKernelHere(kernelMode, options.range(), err), start)
+                    : new MapReduceRun(conf, err, mapperClass()).execute(options, kernelMode, start);
             out.print(options.json() ? result.toJson() + "\n" : result.toText());
             out.flush();
             return ExitCode.OK;
@@ -93,14 +98,40 @@ public class RandSumDriver extends Configured implements Tool {
         return RandSumMapper.class;
     }
 
-    private RunResult sumInProcess(RunOptions options, long start) throws InterruptedException {
+    private RunResult sumInProcess(RunOptions options, SumKernel kernel, long start) throws InterruptedException {
         int threads = options.threads().orElse(ParallelEngine.availableThreads());
         err.println("randsum: summing " + options.count() + " values in-process with " + threads
-                + (threads == 1 ? " thread" : " threads") + ", seed " + options.seed());
-        try (ParallelEngine engine = new ParallelEngine(threads)) {
+                + (threads == 1 ? " thread" : " threads") + ", " + kernel.name() + " kernel, seed " + options.seed());
+        try (ParallelEngine engine = new ParallelEngine(threads, kernel)) {
             var sum = engine.sum(new SplitDescriptor(options.seed(), options.count()), options.range());
             return new RunResult(sum, options.count(), options.seed(), options.range(), Engine.THREADS, 1, threads,
-                    (System.nanoTime() - start) / 1e9, null, null);
+                    Map.of(kernel.name(), 1L), (System.nanoTime() - start) / 1e9, null, null);
+        }
+    }
+
+    static KernelSelector.Mode kernelMode(Configuration conf) throws UsageException {
+        try {
+            return JobSettings.kernelMode(conf);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * The kernel for sums in this JVM (the threads engine, and local mode's maps): a forced vector
+     * kernel that cannot run here is a usage error before anything runs; a fallback under auto says
+     * why in one line.
+     */
+    static SumKernel chooseKernelHere(KernelSelector.Mode mode, ValueRange range, PrintStream err)
+            throws UsageException {
+        try {
+            KernelSelector.Choice choice = KernelSelector.choose(mode, range);
+            if (choice.fallbackReason() != null && mode == KernelSelector.Mode.AUTO) {
+                err.println("randsum: scalar kernel: " + choice.fallbackReason());
+            }
+            return choice.kernel();
+        } catch (KernelSelector.Unavailable e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -7,9 +7,13 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.randsum.contract.Int128;
+import org.randsum.contract.KernelSelector;
+import org.randsum.contract.SumKernel;
 import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
 import org.randsum.engine.RunningSum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sums its split's chunks with every core of the task through the parallel engine and emits one
@@ -17,6 +21,7 @@ import org.randsum.engine.RunningSum;
  * line about once a second, so a map of hours is never taken for hung; only it calls the context.
  */
 public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable, NullWritable, PartialSumWritable> {
+    private static final Logger LOG = LoggerFactory.getLogger(RandSumMapper.class);
     /** How often the task thread reports while the workers sum. */
     static final long REPORT_MILLIS = 1000;
 
@@ -27,13 +32,26 @@ public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable,
     private final PartialSumWritable partial = new PartialSumWritable();
 
     @Override
-    protected void setup(Context context) {
+    protected void setup(Context context) throws IOException {
         range = JobSettings.range(context.getConfiguration());
-        engine = new ParallelEngine(JobSettings.threads(context.getConfiguration()));
+        engine = new ParallelEngine(JobSettings.threads(context.getConfiguration()), kernel(context, range));
         if (context.getInputSplit() instanceof DescriptorSplit split) {
             splitCount = split.descriptor().count();
         }
-        context.setStatus("summing with " + engine.threads() + " threads");
+        context.setStatus("summing with " + engine.threads() + " threads, " + engine.kernel() + " kernel");
+    }
+
+    /** This task JVM's kernel; a forced vector kernel it cannot run fails the task, saying why. */
+    private static SumKernel kernel(Context context, ValueRange range) throws IOException {
+        try {
+            KernelSelector.Choice choice = KernelSelector.choose(JobSettings.kernelMode(context.getConfiguration()), range);
+            if (choice.fallbackReason() != null) {
+                LOG.info("scalar kernel: {}", choice.fallbackReason());
+            }
+            return choice.kernel();
+        } catch (KernelSelector.Unavailable | IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -61,8 +79,9 @@ public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable,
     private void report(Context context, long done) {
         context.progress();
         context.setStatus(splitCount >= 0
-                ? String.format("summed %,d of %,d values with %d threads", done, splitCount, engine.threads())
-                : String.format("summed %,d values with %d threads", done, engine.threads()));
+                ? String.format("summed %,d of %,d values with %d threads, %s kernel", done, splitCount,
+                        engine.threads(), engine.kernel())
+                : String.format("summed %,d values with %d threads, %s kernel", done, engine.threads(), engine.kernel()));
     }
 
     @Override
@@ -70,6 +89,7 @@ public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable,
         context.write(NullWritable.get(), partial);
         context.getCounter(RandSumCounter.SPLITS).increment(1);
         context.getCounter(RandSumCounter.WORKER_THREADS).increment(engine.threads());
+        context.getCounter(JobSettings.KERNEL_COUNTERS, engine.kernel()).increment(1);
     }
 
     /** As Mapper.run, but the engine's threads are stopped however the task ends. */
@@ -82,7 +102,9 @@ public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable,
             }
             cleanup(context);
         } finally {
-            engine.close();
+            if (engine != null) {
+                engine.close();
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ class ContractReferenceTest {
     @MethodSource("table")
     void kernelReproducesTheContractTable(long seed, long n, long min, long max, String expected) {
         Int128 total = new Int128();
-        Kernel.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
+        ScalarKernel.INSTANCE.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
         assertEquals(expected, total.toString());
     }
 

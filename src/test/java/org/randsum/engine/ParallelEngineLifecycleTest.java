@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.randsum.contract.Kernel;
+import org.randsum.contract.ScalarKernel;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.ValueRange;
 
@@ -38,7 +38,7 @@ class ParallelEngineLifecycleTest {
 
     @Test
     void progressReachesTheCountWhenDone() throws InterruptedException {
-        try (ParallelEngine engine = new ParallelEngine(3, 1000, Kernel::sum)) {
+        try (ParallelEngine engine = new ParallelEngine(3, 1000, ScalarKernel.INSTANCE::sum)) {
             RunningSum run = engine.start(new SplitDescriptor(1, 123_456), ValueRange.DEFAULT);
             run.await();
             assertEquals(123_456, run.valuesDone());
@@ -49,7 +49,7 @@ class ParallelEngineLifecycleTest {
     @Test
     void cancelStopsALongRunPromptly() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            try (ParallelEngine engine = new ParallelEngine(2, 1 << 16, Kernel::sum)) {
+            try (ParallelEngine engine = new ParallelEngine(2, 1 << 16, ScalarKernel.INSTANCE::sum)) {
                 RunningSum run = engine.start(new SplitDescriptor(1, Long.MAX_VALUE), ValueRange.DEFAULT);
                 while (run.valuesDone() == 0) {
                     Thread.sleep(1);
@@ -67,7 +67,7 @@ class ParallelEngineLifecycleTest {
     @Test
     void closeStopsARunningSum() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            ParallelEngine engine = new ParallelEngine(2, 1 << 16, Kernel::sum);
+            ParallelEngine engine = new ParallelEngine(2, 1 << 16, ScalarKernel.INSTANCE::sum);
             RunningSum run = engine.start(new SplitDescriptor(1, Long.MAX_VALUE), ValueRange.DEFAULT);
             engine.close();
             assertTrue(run.isDone());
@@ -78,7 +78,7 @@ class ParallelEngineLifecycleTest {
     @Test
     void interruptingTheWaiterCancelsTheRun() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            try (ParallelEngine engine = new ParallelEngine(2, 1 << 16, Kernel::sum)) {
+            try (ParallelEngine engine = new ParallelEngine(2, 1 << 16, ScalarKernel.INSTANCE::sum)) {
                 Thread.currentThread().interrupt();
                 assertThrows(InterruptedException.class,
                         () -> engine.sum(new SplitDescriptor(1, Long.MAX_VALUE), ValueRange.DEFAULT));
@@ -96,7 +96,7 @@ class ParallelEngineLifecycleTest {
                 failed.countDown();
                 throw boom;
             }
-            Kernel.sum(block, range, into);
+            ScalarKernel.INSTANCE.sum(block, range, into);
         };
         assertTimeoutPreemptively(LIMIT, () -> {
             try (ParallelEngine engine = new ParallelEngine(4, 1000, failsOnThirdBlock)) {
@@ -125,6 +125,6 @@ class ParallelEngineLifecycleTest {
 
     @Test
     void rejectsThreadsBelowOne() {
-        assertThrows(IllegalArgumentException.class, () -> new ParallelEngine(0));
+        assertThrows(IllegalArgumentException.class, () -> new ParallelEngine(0, ScalarKernel.INSTANCE));
     }
 }

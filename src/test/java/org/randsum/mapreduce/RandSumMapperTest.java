@@ -39,6 +39,35 @@ class RandSumMapperTest {
     }
 
     @Test
+    void countsItsMapUnderTheKernelItRan() throws Exception {
+        String kernel = org.randsum.contract.KernelSelector.choose(org.randsum.contract.KernelSelector.Mode.AUTO, ValueRange.DEFAULT)
+                .kernel().name();
+        driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(42, 10)))
+                .withOutput(NullWritable.get(), partial(10, new BigInteger("9466055388")))
+                .withCounter(JobSettings.KERNEL_COUNTERS, kernel, 1)
+                .runTest();
+    }
+
+    @Test
+    void forcedScalarKernelGivesTheSameTotal() throws IOException {
+        driver.getConfiguration().set(JobSettings.KERNEL, "scalar");
+        driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(42, 1_000_000)))
+                .withOutput(NullWritable.get(), partial(1_000_000, new BigInteger("1074171186439830")))
+                .withCounter(JobSettings.KERNEL_COUNTERS, "scalar", 1)
+                .runTest();
+    }
+
+    @Test
+    void forcedVectorKernelGivesTheSameTotal() throws IOException {
+        driver.getConfiguration().set(JobSettings.KERNEL, "vector");
+        driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(42, 1_000_000)))
+                .withOutput(NullWritable.get(), partial(1_000_000, new BigInteger("1074171186439830")))
+                .runTest();
+        assertEquals(1, driver.getCounters().findCounter(JobSettings.KERNEL_COUNTERS,
+                "vector-" + org.randsum.contract.vector.VectorKernel.bits()).getValue());
+    }
+
+    @Test
     void sumsOneChunkExactly() throws IOException {
         driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(42, 1_000_000)))
                 .withOutput(NullWritable.get(), partial(1_000_000, new BigInteger("1074171186439830")))

@@ -38,8 +38,8 @@ public class EngineBenchmark {
     private long seed;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        engine = new ParallelEngine(threads);
+    public void setUp() throws Exception {
+        engine = new ParallelEngine(threads, org.randsum.contract.KernelSelector.choose(org.randsum.contract.KernelSelector.Mode.AUTO, org.randsum.contract.ValueRange.DEFAULT).kernel());
     }
 
     @TearDown(Level.Trial)

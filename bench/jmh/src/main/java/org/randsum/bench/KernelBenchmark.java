@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.randsum.contract.Int128;
-import org.randsum.contract.Kernel;
+import org.randsum.contract.ScalarKernel;
 import org.randsum.contract.ValueRange;
 
 /**
@@ -65,7 +65,7 @@ public class KernelBenchmark {
     @OperationsPerInvocation(VALUES)
     public Int128 sum() {
         Int128 total = new Int128();
-        Kernel.sum(state, VALUES, valueRange, total);
+        ScalarKernel.INSTANCE.sum(state, VALUES, valueRange, total);
         state += 0x9E3779B97F4A7C15L * VALUES; // the next block of the stream
         return total;
     }

@@ -1,7 +1,8 @@
 package org.randsum.contract;
 
 /**
- * The hot loop: the exact sum of {@code count} contract values from a generator state.
+ * The scalar kernel: one value at a time, on every JVM and CPU; the fallback when the vector kernel
+ * cannot run or would be slower (see {@link KernelSelector}).
  *
  * <p>Offsets from {@code min} are summed in primitive longs, block by block, then {@code count *
  * min} is added once: no allocation and no virtual call per value. One of five loops is chosen per
@@ -20,7 +21,9 @@ package org.randsum.contract;
  * loop, and the loops are written out one by one: a shared loop taking the offset as a function
  * would depend on the JIT inlining it, and it is each loop's register use that makes it fast.
  */
-public final class Kernel {
+public final class ScalarKernel implements SumKernel {
+    public static final ScalarKernel INSTANCE = new ScalarKernel();
+
     /**
      * Most values per block: a block's count is an int, and the split loops' halves (each below
      * 2^32) summed 2^30 at a time stay well within a long.
@@ -32,16 +35,16 @@ public final class Kernel {
 
     private static final long LOW_HALF = 0xFFFF_FFFFL;
 
-    private Kernel() {
+    private ScalarKernel() {
     }
 
-    /** Adds the values of {@code split} in {@code range} to {@code total}. */
-    public static void sum(SplitDescriptor split, ValueRange range, Int128 total) {
-        sum(split.seed(), split.count(), range, total);
+    @Override
+    public String name() {
+        return "scalar";
     }
 
-    /** Adds the {@code count} values following generator state {@code state} to {@code total}. */
-    public static void sum(long state, long count, ValueRange range, Int128 total) {
+    @Override
+    public void sum(long state, long count, ValueRange range, Int128 total) {
         sum(state, count, range, total, BLOCK);
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.randsum.testing.Reference;
 
 /** The kernel against the reference on random parameters and on every edge range the contract names. */
-class KernelRandomizedTest {
+class ScalarKernelRandomizedTest {
     private static final long TWO_32 = 1L << 32;
     private static final long TWO_52 = 1L << 52;
 
@@ -72,7 +72,7 @@ class KernelRandomizedTest {
     @MethodSource("ranges")
     void kernelTotalEqualsReference(long seed, long n, long min, long max) {
         Int128 total = new Int128();
-        Kernel.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
+        ScalarKernel.INSTANCE.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
         assertEquals(Reference.total(seed, n, min, max), total.toBigInteger());
     }
 
@@ -80,7 +80,7 @@ class KernelRandomizedTest {
     @MethodSource("ranges")
     void kernelAddsToAnExistingTotal(long seed, long n, long min, long max) {
         Int128 total = Int128.of(-123456789);
-        Kernel.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
+        ScalarKernel.INSTANCE.sum(new SplitDescriptor(seed, n), new ValueRange(min, max), total);
         assertEquals(Reference.total(seed, n, min, max).subtract(BigInteger.valueOf(123456789)),
                 total.toBigInteger());
     }
@@ -101,7 +101,7 @@ class KernelRandomizedTest {
     })
     void summedSpansAreExactAcrossBlockEdges(long n, long min, long max) {
         Int128 total = new Int128();
-        Kernel.sum(new SplitDescriptor(99, n), new ValueRange(min, max), total);
+        ScalarKernel.INSTANCE.sum(new SplitDescriptor(99, n), new ValueRange(min, max), total);
         assertEquals(Reference.total(99, n, min, max), total.toBigInteger());
     }
 
@@ -115,14 +115,14 @@ class KernelRandomizedTest {
     void blocksFoldExactly(long block, long min, long max) {
         long n = 20_011;
         Int128 total = Int128.of(-1);
-        Kernel.sum(SplitMix.stateAt(5, 17), n, new ValueRange(min, max), total, block);
+        ScalarKernel.sum(SplitMix.stateAt(5, 17), n, new ValueRange(min, max), total, block);
         BigInteger fromSeventeen = Reference.total(5, 17 + n, min, max).subtract(Reference.total(5, 17, min, max));
         assertEquals(fromSeventeen.subtract(BigInteger.ONE), total.toBigInteger());
     }
     @Test
     void zeroValuesLeaveTheTotalAlone() {
         Int128 total = Int128.of(42);
-        Kernel.sum(new SplitDescriptor(7, 0), ValueRange.DEFAULT, total);
+        ScalarKernel.INSTANCE.sum(new SplitDescriptor(7, 0), ValueRange.DEFAULT, total);
         assertEquals(BigInteger.valueOf(42), total.toBigInteger());
     }
 
@@ -131,16 +131,16 @@ class KernelRandomizedTest {
     void overflowOfTheCallersTotalThrowsAndLeavesItUnchanged() {
         Int128 top = new Int128(Long.MAX_VALUE, -1);
         assertThrows(ArithmeticException.class,
-            () -> Kernel.sum(new SplitDescriptor(0, 1), new ValueRange(1, 1), top));
+            () -> ScalarKernel.INSTANCE.sum(new SplitDescriptor(0, 1), new ValueRange(1, 1), top));
         assertEquals(new Int128(Long.MAX_VALUE, -1), top);
 
         Int128 bottom = new Int128(Long.MIN_VALUE, 0);
         assertThrows(ArithmeticException.class,
-            () -> Kernel.sum(new SplitDescriptor(0, 1), new ValueRange(-1, -1), bottom));
+            () -> ScalarKernel.INSTANCE.sum(new SplitDescriptor(0, 1), new ValueRange(-1, -1), bottom));
         assertEquals(new Int128(Long.MIN_VALUE, 0), bottom);
 
         Int128 landsOnMin = new Int128(Long.MIN_VALUE, 2);
-        Kernel.sum(new SplitDescriptor(0, 2), new ValueRange(-1, -1), landsOnMin);
+        ScalarKernel.INSTANCE.sum(new SplitDescriptor(0, 2), new ValueRange(-1, -1), landsOnMin);
         assertEquals(BigInteger.ONE.shiftLeft(127).negate(), landsOnMin.toBigInteger());
     }
 }
