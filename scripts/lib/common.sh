@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Sourced by the scripts: messages and quoting. Each script sets PROG, its name in messages,
-# before calling these.
+# Sourced by every script (scripts/*, bench/targets.sh): messages, quoting, finding java. Each
+# script sets PROG, its name in messages, before calling these.
 
 # note MESSAGE...: one line on stderr, "PROG: MESSAGE".
 note() { printf '%s: %s\n' "${PROG:?PROG is not set}" "$*" >&2; }
@@ -39,4 +39,19 @@ json_string() {
     s=${s//\\/\\\\}
     s=${s//\"/\\\"}
     printf '"%s"' "$s"
+}
+
+# randsum_java: prints the java every script runs: $JAVA_HOME/bin/java when JAVA_HOME is set,
+# else the java on PATH. Fails with one line on stderr when there is none.
+randsum_java() {
+    if [[ -n ${JAVA_HOME:-} ]]; then
+        if [[ ! -x $JAVA_HOME/bin/java ]]; then
+            note "JAVA_HOME is $JAVA_HOME, but $JAVA_HOME/bin/java is not an executable"
+            return 1
+        fi
+        printf '%s\n' "$JAVA_HOME/bin/java"
+    elif ! command -v java 2>/dev/null; then
+        note "java is not on PATH and JAVA_HOME is not set (randsum needs Java 17)"
+        return 1
+    fi
 }
