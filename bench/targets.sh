@@ -21,7 +21,7 @@ out="$root/bench/out/targets"
 mkdir -p "$out"
 
 gcc -O3 -march=native -o "$root/bench/c/randsum_ref" "$root/bench/c/randsum_ref.c"
-mvn -B -q -f "$root/bench/jmh/pom.xml" package >&2
+randsum_mvn -q -f "$root/bench/jmh/pom.xml" package >&2
 # shellcheck source=scripts/lib/jar.sh
 . "$root/scripts/lib/jar.sh"
 randsum_require_fresh_jar "$root" targets || exit 1

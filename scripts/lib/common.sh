@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Sourced by every script (scripts/*, bench/targets.sh): messages, quoting, finding java. Each
-# script sets PROG, its name in messages, before calling these.
+# Sourced by every script (scripts/*, bench/targets.sh, .ci/run): messages, quoting, finding java,
+# running Maven. Each script sets PROG, its name in messages, before calling these.
 
 # note MESSAGE...: one line on stderr, "PROG: MESSAGE".
 note() { printf '%s: %s\n' "${PROG:?PROG is not set}" "$*" >&2; }
@@ -54,4 +54,12 @@ randsum_java() {
         note "java is not on PATH and JAVA_HOME is not set (randsum needs Java 17)"
         return 1
     fi
+}
+
+# randsum_mvn ARGS...: mvn in batch mode, with no terminal codes in its output. -Dstyle.color=never
+# turns Maven's colours off; jansi.noreset stops its console library (jansi 2) from writing ESC[0m
+# to stdout and stderr at start and exit, which Debian's Maven 3.8.7 does even with -B and no
+# terminal. jansi reads it before Maven parses its own -D options, so it goes in MAVEN_OPTS.
+randsum_mvn() {
+    MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Djansi.noreset=true" mvn -B -Dstyle.color=never "$@"
 }
