@@ -11,13 +11,17 @@
 #   bench/targets.sh [--rounds K]   (default 5: this shared VM's speed drifts by 20% and more)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+PROG=targets
+# shellcheck source=scripts/lib/common.sh
+. "$root/scripts/lib/common.sh"
+java=$(randsum_java) || exit 1
 rounds=5
 if [[ ${1:-} == --rounds ]]; then rounds=${2:?--rounds needs a value}; fi
 out="$root/bench/out/targets"
 mkdir -p "$out"
 
 gcc -O3 -march=native -o "$root/bench/c/randsum_ref" "$root/bench/c/randsum_ref.c"
-mvn -B -q -f "$root/bench/jmh/pom.xml" package >&2
+randsum_mvn -q -f "$root/bench/jmh/pom.xml" package >&2
 # shellcheck source=scripts/lib/jar.sh
 . "$root/scripts/lib/jar.sh"
 randsum_require_fresh_jar "$root" targets || exit 1
@@ -38,7 +42,7 @@ for range in "${kernel_ranges[@]}"; do
   for ((r = 1; r <= rounds; r++)); do
     # shellcheck disable=SC2086 # two bounds
     c_ns+=("$("$root/bench/c/randsum_ref" 42 1000000000 ${bounds[$range]} | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["seconds"]/d["n"]*1e9)')")
-    java -jar "$root/bench/jmh/target/benchmarks.jar" KernelBenchmark -p range="$range" -wi 2 -i 3 -w 2s -r 2s -f 1 \
+    "$java" -jar "$root/bench/jmh/target/benchmarks.jar" KernelBenchmark -p range="$range" -wi 2 -i 3 -w 2s -r 2s -f 1 \
       -rf json -rff "$out/kernel-$range-$r.json" >"$out/kernel-$range-$r.log" 2>&1
     java_ns+=("$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["primaryMetric"]["score"])' "$out/kernel-$range-$r.json")")
     echo "$range round $r: C ${c_ns[-1]} ns, Java ${java_ns[-1]} ns" >&2

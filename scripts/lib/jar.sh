@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Sourced by the scripts that run target/randsum.jar: one rule for when it must be rebuilt.
 # randsum_jar_stale ROOT: true when the jar or a class path file the build writes is missing, or
-# any build input (pom.xml, main sources) is newer than the jar.
+# any build input (pom.xml, main sources) is newer than the jar. Needs scripts/lib/common.sh.
 randsum_jar_stale() {
     local root=$1
     [ -f "$root/target/randsum.jar" ] && [ -f "$root/target/hadoop-classpath.txt" ] &&
@@ -17,7 +17,7 @@ randsum_ensure_jar() {
     randsum_jar_stale "$root" || return 0
     command -v mvn >/dev/null 2>&1 || { echo "$prog: target/randsum.jar must be built and mvn is not on PATH" >&2; return 1; }
     echo "$prog: building target/randsum.jar (mvn package, tests skipped)..." >&2
-    if ! (cd "$root" && mvn -B -q -DskipTests package >&2); then
+    if ! (cd "$root" && randsum_mvn -q -DskipTests package >&2); then
         echo "$prog: the build failed; run 'mvn -DskipTests package' to see why" >&2
         return 1
     fi
