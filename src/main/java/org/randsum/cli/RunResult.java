@@ -26,9 +26,12 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         kernels = Collections.unmodifiableMap(new TreeMap<>(kernels)); // sorted by name
     }
 
-    /** The kernel every map ran, or {@value #MIXED} (then {@link #kernels()} has the counts). */
+    /**
+     * The kernel every map ran, or {@value #MIXED} (then {@link #kernels()} has the counts); null
+     * when unknown (a result written before randsum reported kernels).
+     */
     public String kernel() {
-        return kernels.size() == 1 ? kernels.keySet().iterator().next() : kernels.isEmpty() ? "none" : MIXED;
+        return kernels.size() == 1 ? kernels.keySet().iterator().next() : kernels.isEmpty() ? null : MIXED;
     }
 
     /** Exactly one JSON object; the sum is a decimal string because it can exceed what JSON readers hold exactly. */
@@ -42,7 +45,7 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         json.append(",\"engine\":\"").append(engine.label()).append('"');
         json.append(",\"maps\":").append(maps);
         json.append(",\"threads\":").append(threads);
-        json.append(",\"kernel\":").append(Json.quote(kernel()));
+        json.append(",\"kernel\":").append(kernel() == null ? "null" : Json.quote(kernel()));
         StringJoiner perKernel = new StringJoiner(",", "{", "}");
         kernels.forEach((name, maps) -> perKernel.add(Json.quote(name) + ":" + maps));
         json.append(",\"kernels\":").append(perKernel);
@@ -66,13 +69,15 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
             text.append(", ");
         }
         text.append(threads).append(threads == 1 ? " thread\n" : " threads\n");
-        text.append("  kernel   ").append(kernel());
-        if (kernels.size() > 1) {
-            StringJoiner perKernel = new StringJoiner(", ", ": ", "");
-            kernels.forEach((name, n) -> perKernel.add(name + " (" + n + (n == 1 ? " map)" : " maps)")));
-            text.append(perKernel);
+        if (kernel() != null) {
+            text.append("  kernel   ").append(kernel());
+            if (kernels.size() > 1) {
+                StringJoiner perKernel = new StringJoiner(", ", ": ", "");
+                kernels.forEach((name, n) -> perKernel.add(name + " (" + n + (n == 1 ? " map)" : " maps)")));
+                text.append(perKernel);
+            }
+            text.append('\n');
         }
-        text.append('\n');
         text.append(String.format(java.util.Locale.ROOT, "  elapsed  %.3f s%n", elapsedSeconds));
         if (jobId != null) {
             text.append("  job      ").append(jobId).append('\n');

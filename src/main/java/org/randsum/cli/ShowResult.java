@@ -85,7 +85,7 @@ public final class ShowResult {
         }
         if (output != null) {
             result = new RunResult(result.sum(), result.count(), result.seed(), result.range(), result.engine(),
-                    result.maps(), result.threads(), result.elapsedSeconds(), output, result.jobId());
+                    result.maps(), result.threads(), result.kernels(), result.elapsedSeconds(), output, result.jobId());
         }
         out.print(result.toText());
         out.flush();
@@ -159,8 +159,27 @@ public final class ShowResult {
         if (!Double.isFinite(elapsed)) {
             throw new NotAResultException("\"elapsedSeconds\" is too large");
         }
-        return new RunResult(sum, n, seed, range, engine, maps, (int) threads, elapsed,
+        return new RunResult(sum, n, seed, range, engine, maps, (int) threads, kernels(fields), elapsed,
                 string(fields, "output", true), string(fields, "jobId", true));
+    }
+
+    /** {@code "kernels"}: maps per kernel; absent (a result of a randsum before the vector kernel), none. */
+    private static Map<String, Long> kernels(Map<String, Object> fields) throws NotAResultException {
+        Object value = fields.get("kernels");
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> perKernel)) {
+            throw new NotAResultException("\"kernels\" must be an object, not " + describe(value));
+        }
+        Map<String, Long> kernels = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : perKernel.entrySet()) {
+            if (!(entry.getValue() instanceof JsonNumber number) || !INTEGER.matcher(number.text()).matches()) {
+                throw new NotAResultException("\"kernels\" must map names to whole numbers");
+            }
+            kernels.put((String) entry.getKey(), Long.parseLong(number.text()));
+        }
+        return kernels;
     }
 
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");

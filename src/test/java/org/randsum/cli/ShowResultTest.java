@@ -128,6 +128,13 @@ class ShowResultTest {
     }
 
     @Test
+    void kernelsOfTheMapsAreShown() {
+        Outcome outcome = show(result("\"kernel\":\"mixed\",\"kernels\":{\"vector-512\":2,\"scalar\":1}"));
+        assertEquals("85\n  n        5\n  seed     99\n  range    [17, 17]\n  engine   mapreduce, 3 maps x 4 threads\n"
+                + "  kernel   mixed: scalar (1 map), vector-512 (2 maps)\n  elapsed  31.250 s\n", outcome.out());
+    }
+
+    @Test
     void rejectsAResultWithoutAField() {
         assertRejected(show(result("").replace("\"n\":5,", "")), "it has no \"n\"");
     }
