@@ -63,3 +63,39 @@ randsum_java() {
 randsum_mvn() {
     MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }-Djansi.noreset=true" mvn -B -Dstyle.color=never "$@"
 }
+
+# What the JVM prints first on stderr when the Vector API module is added. The scripts drop this
+# one line, so that stderr holds randsum's lines only (a usage error stays one line); `hadoop jar`
+# with the module in HADOOP_CLIENT_OPTS shows it.
+RANDSUM_INCUBATOR_WARNING='WARNING: Using incubator modules: jdk.incubator.vector'
+
+# randsum_run_java COMMAND...: runs COMMAND (a java command line) with that line dropped from its
+# stderr, and exits with its exit code. The script stays java's parent and passes SIGINT and
+# SIGTERM on to it, so randsum still cleans up and exits 130 or 143; java runs in a process group
+# of its own (set -m) because a background command of a script would otherwise ignore SIGINT.
+# The filter reads a FIFO in a private temporary directory and is waited for, so no line of
+# java's is lost when the script exits.
+randsum_run_java() {
+    local fifo_dir java_pid filter_pid rc
+    fifo_dir=$(mktemp -d "${TMPDIR:-/tmp}/randsum-stderr.XXXXXX")
+    mkfifo "$fifo_dir/stderr"
+    (trap '' INT TERM; exec grep --line-buffered -v -x -F "$RANDSUM_INCUBATOR_WARNING") <"$fifo_dir/stderr" >&2 &
+    filter_pid=$!
+    set -m
+    "$@" 2>"$fifo_dir/stderr" &
+    java_pid=$!
+    set +m
+    # shellcheck disable=SC2064 # the pid is known now
+    trap "kill -INT $java_pid 2>/dev/null" INT
+    # shellcheck disable=SC2064
+    trap "kill -TERM $java_pid 2>/dev/null" TERM
+    while :; do
+        rc=0
+        wait "$java_pid" || rc=$?
+        kill -0 "$java_pid" 2>/dev/null || break
+    done
+    trap - INT TERM
+    wait "$filter_pid" || true
+    rm -rf "$fifo_dir"
+    exit "$rc"
+}

@@ -3,6 +3,7 @@ package org.randsum.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -192,6 +193,34 @@ class ClusterIT {
                 "each map ran as many threads as it asked vcores");
     }
 
+    /**
+     * Each task JVM chooses its kernel: with the module flag the driver appends to the maps' Java
+     * options (after the cluster's own heap setting, which stays), the maps ran the 512-bit vector
+     * kernel on this AVX-512 machine kind, and the counters and result say so.
+     */
+    @Test
+    void taskJvmsRunTheVectorKernelWithTheModuleAppendedToTheirOptions() throws Exception {
+        assumeTrue(Files.readString(Path.of("/proc/cpuinfo")).contains("avx512f"), "an AVX-512 CPU, as CI's");
+        Outcome outcome = run("-n", "1000000", "--seed", "42", "-m", "2", "-t", "1", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("1074171186439830", outcome.sum());
+        assertTrue(outcome.out().contains("\"kernel\":\"vector-512\",\"kernels\":{\"vector-512\":2}"), outcome.out());
+        Job job = job(outcome.jobId());
+        assertEquals(2, job.getCounters().findCounter(JobSettings.KERNEL_COUNTERS, "vector-512").getValue());
+        assertEquals("-Xmx384m --add-modules jdk.incubator.vector", submittedConf(job).get("mapreduce.map.java.opts"));
+    }
+
+    @Test
+    void forcedScalarKernelOnYarnGivesTheSameTotalAndLeavesTheOptionsAlone() throws Exception {
+        Configuration conf = new Configuration(clusterConf);
+        conf.set(JobSettings.KERNEL, "scalar");
+        Outcome outcome = run(conf, RandSumMapper.class, "-n", "1000000", "--seed", "42", "-m", "2", "-t", "1", "--json");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertEquals("1074171186439830", outcome.sum());
+        assertTrue(outcome.out().contains("\"kernel\":\"scalar\",\"kernels\":{\"scalar\":2}"), outcome.out());
+        assertEquals("-Xmx384m", submittedConf(job(outcome.jobId())).get("mapreduce.map.java.opts"));
+    }
+
     @Test
     void pipelineMatchesTheReferenceOnAWideNegativeRange() throws Exception {
         long seed = -8_765_432_109L;
@@ -254,6 +283,9 @@ class ClusterIT {
         conf.setLong("mapreduce.task.timeout.check-interval-ms", 500);
         // One thread, one chunk of several seconds: only the mapper's own reports keep it alive.
         conf.setLong(JobSettings.CHUNK_VALUES, Long.MAX_VALUE);
+        // A constant range, for a total known without the code under test; the scalar kernel still
+        // generates every value there (the vector kernel knows all offsets are 0 and skips them).
+        conf.set(JobSettings.KERNEL, "scalar");
         long n = 5_000_000_000L;
         Outcome outcome = run(conf, RandSumMapper.class, "-n", Long.toString(n), "--seed", "1", "--min", "7",
                 "--max", "7", "-m", "1", "-t", "1", "--json");

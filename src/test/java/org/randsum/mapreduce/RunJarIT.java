@@ -3,6 +3,7 @@ package org.randsum.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,53 @@ class RunJarIT {
         List<String> lines = result.err().lines().toList();
         assertEquals(1, lines.size(), result.err());
         assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    /** On this machine kind (AVX-512, as CI's), auto must pick the 512-bit vector kernel for local mode's map. */
+    @Test
+    void jvmWithTheModuleRunsTheVectorKernelInLocalMode() throws Exception {
+        assumeTrue(java.nio.file.Files.readString(Path.of("/proc/cpuinfo")).contains("avx512f"), "an AVX-512 CPU");
+        Processes.Result result = runJar("-D", "randsum.work.root=" + temp.toUri(), "-n", "1000000", "--seed", "42",
+                "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("{\"sum\":\"1074171186439830\""), result.out());
+        assertTrue(result.out().contains("\"kernel\":\"vector-512\",\"kernels\":{\"vector-512\":1}"), result.out());
+        assertFalse(result.err().contains("WARNING"), result.err());
+    }
+
+    @Test
+    void jvmWithoutTheModuleFallsBackToScalarSayingWhyInOneLine() throws Exception {
+        Processes.Result result = Processes.run(Processes.runJarCommandWithoutVectorModule(
+                Processes.projectDir().resolve("conf/local"), Processes.hadoopClasspath(),
+                List.of("--engine", "threads", "-n", "1000000", "--seed", "42", "--json")), Map.of(), 180);
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("{\"sum\":\"1074171186439830\""), result.out());
+        assertTrue(result.out().contains("\"kernel\":\"scalar\",\"kernels\":{\"scalar\":1}"), result.out());
+        List<String> why = result.err().lines().filter(line -> line.startsWith("randsum: scalar kernel:")).toList();
+        assertEquals(1, why.size(), result.err());
+        assertTrue(why.get(0).contains("--add-modules jdk.incubator.vector"), why.get(0));
+    }
+
+    @Test
+    void forcedVectorKernelWithoutTheModuleIsAUsageErrorBeforeAnythingRuns() throws Exception {
+        Path work = temp.resolve("work");
+        Processes.Result result = Processes.run(Processes.runJarCommandWithoutVectorModule(
+                Processes.projectDir().resolve("conf/local"), Processes.hadoopClasspath(),
+                List.of("-D", "randsum.kernel=vector", "-D", "randsum.work.root=" + work.toUri(), "-n", "1000")),
+                Map.of(), 180);
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals(List.of("randsum: randsum.kernel=vector cannot be honoured: the JVM was started without the Vector"
+                + " API module (jdk.incubator.vector); start the JVM with --add-modules jdk.incubator.vector"
+                + " (see randsum --help)"), result.err().lines().toList());
+        assertFalse(java.nio.file.Files.exists(work), "nothing written");
+    }
+
+    @Test
+    void unknownKernelModeIsAUsageError() throws Exception {
+        Processes.Result result = runJar("-D", "randsum.kernel=fast", "--engine", "threads", "-n", "10");
+        assertEquals(2, result.exitCode());
+        assertEquals(List.of("randsum: randsum.kernel must be auto, vector or scalar, not 'fast' (see randsum --help)"),
+                result.err().lines().toList());
     }
 
     @Test

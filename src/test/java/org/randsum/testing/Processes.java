@@ -35,8 +35,21 @@ public final class Processes {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** {@code java -cp CONF:HADOOP org.apache.hadoop.util.RunJar target/randsum.jar ARGS}: what {@code hadoop jar} runs. */
+    /** The line a JVM prints first on stderr when the Vector API module is added (as scripts/randsum drops it). */
+    public static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector";
+
+    /**
+     * {@code java --add-modules jdk.incubator.vector -cp CONF:HADOOP org.apache.hadoop.util.RunJar
+     * target/randsum.jar ARGS}: what {@code hadoop jar} runs, with the module as scripts/randsum adds it.
+     */
     public static List<String> runJarCommand(Path confDir, String classpath, List<String> args) {
+        List<String> command = runJarCommandWithoutVectorModule(confDir, classpath, args);
+        command.addAll(1, List.of("--add-modules", "jdk.incubator.vector"));
+        return command;
+    }
+
+    /** As {@link #runJarCommand}, in a JVM without the Vector API module. */
+    public static List<String> runJarCommandWithoutVectorModule(Path confDir, String classpath, List<String> args) {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g",
                 "-Dlog4j.configuration=file:" + projectDir().resolve("conf/local/log4j.properties"),
                 "-Djava.io.tmpdir=" + projectDir().resolve("target"),
@@ -44,6 +57,11 @@ public final class Processes {
                 "org.apache.hadoop.util.RunJar", jar().toString()));
         command.addAll(args);
         return command;
+    }
+
+    /** stderr less the JVM's incubator-module line: what a user of scripts/randsum sees. */
+    static String withoutIncubatorWarning(String err) {
+        return err.startsWith(INCUBATOR_WARNING + "\n") ? err.substring(INCUBATOR_WARNING.length() + 1) : err;
     }
 
     public static Result run(List<String> command, Map<String, String> env, long timeoutSeconds)
@@ -61,7 +79,7 @@ public final class Processes {
                         + Files.readString(err));
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+                    withoutIncubatorWarning(Files.readString(err, StandardCharsets.UTF_8)));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
