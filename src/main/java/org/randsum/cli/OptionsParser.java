@@ -35,7 +35,7 @@ public final class OptionsParser {
                 .desc("largest value, signed 64-bit (default 2147483647)").build());
         options.addOption(Option.builder("m").longOpt("maps").hasArg().argName("M")
                 .desc("map tasks (default: 1 in local mode; on YARN, one wave: the maps each node's vcores hold "
-                        + "at T vcores a map, less the application master's room; at most one per 2^27 values)")
+                        + "at T vcores a map, less the application master's room; at most one per 2^31 values)")
                 .build());
         options.addOption(Option.builder("t").longOpt("threads").hasArg().argName("T")
                 .desc("threads per map, and the vcores each map asks YARN for (default: all cores in local "
@@ -155,7 +155,10 @@ public final class OptionsParser {
                 "Sums N random integers exactly (the stream of docs/contract.md) with Hadoop MapReduce or in-process.\n"
                         + "Hadoop generic options (-D k=v, -conf FILE, -fs URI, -jt HOST, -files, -libjars) come first.\n\n",
                 options, 2, 4,
-                "\nExit codes: 0 success; 1 job or runtime failure; 2 usage error (nothing written);"
+                "\nSettings (-D key=value): randsum.kernel = auto (default: the vector kernel where it is faster),"
+                        + " vector or scalar; randsum.work.root = where the work directory goes (default"
+                        + " /tmp/randsum-$USER); randsum.chunk.values = values per record a map reads (progress steps).\n"
+                        + "Exit codes: 0 success; 1 job or runtime failure; 2 usage error (nothing written);"
                         + " 130 interrupted (SIGINT), 143 terminated (SIGTERM): job killed, work directory removed.\n"
                         + "Examples:\n"
                         + "  randsum -n 1e10 --seed 42\n"

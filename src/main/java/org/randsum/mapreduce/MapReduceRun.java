@@ -165,12 +165,12 @@ final class MapReduceRun {
     }
 
     /**
-     * Below these n a job costs more in start-up than it spends summing (docs/benchmarks.md: local
-     * mode starts in about 2 s, a YARN job in 15 s or more; one core sums about 0.7e9 values a
-     * second), so the in-process engine is clearly faster.
+     * Below these n the threads engine gives the sum sooner than a job (docs/benchmarks.md): the
+     * local job's start-up (about 1.8 s) is worth 1e10 values to two vector threads (0.33 ns a value
+     * each); a YARN job's (15 to 25 s on the script cluster) is worth 1e11 of them on the client.
      */
-    static final long LOCAL_HINT_BELOW = 2_000_000_000L;
-    static final long CLUSTER_HINT_BELOW = 10_000_000_000L;
+    static final long LOCAL_HINT_BELOW = 10_000_000_000L;
+    static final long CLUSTER_HINT_BELOW = 100_000_000_000L;
 
     private void hintWhenSmall(long n, boolean local) {
         if (n < (local ? LOCAL_HINT_BELOW : CLUSTER_HINT_BELOW)) {

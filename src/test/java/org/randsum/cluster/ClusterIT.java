@@ -330,7 +330,7 @@ class ClusterIT {
      * What {@code hadoop jar} on an edge node does: RunJar in a JVM of its own, the conf directory on
      * its class path and no {@code -conf}, with {@code mapreduce.framework.name} and the map's vcores
      * in mapred-site.xml only. The driver must plan for YARN from them: the maps by the cluster's
-     * size (3e8 values, all 7s for a total known without the code under test, are two maps' worth; one 8-vcore node fits three 2-vcore maps beside the AM)
+     * size (5e9 values, all 7s for a total known without the code under test, are two maps' worth; one 8-vcore node fits three 2-vcore maps beside the AM)
      * and the threads by mapred-site's vcores, never "local mode".
      */
     @Test
@@ -338,7 +338,7 @@ class ClusterIT {
         assertEquals("yarn", SiteFiles.read(clientConfDir, SiteFiles.MAPRED).get("mapreduce.framework.name"));
         assertEquals(null, SiteFiles.read(clientConfDir, SiteFiles.CORE).get("mapreduce.framework.name"));
         assertEquals(null, SiteFiles.read(clientConfDir, SiteFiles.YARN).get("mapreduce.map.cpu.vcores"));
-        long n = 300_000_000L;
+        long n = 5_000_000_000L;
         Processes.Result result = Processes.run(Processes.runJarCommand(clientConfDir, Processes.hadoopClasspath(),
                 List.of("-n", Long.toString(n), "--seed", "42", "--min", "7", "--max", "7", "--json")), Map.of(), 300);
         assertEquals(0, result.exitCode(), result.err());

@@ -18,8 +18,12 @@ import org.apache.hadoop.yarn.exceptions.YarnException;
  * since starting a container costs about a second.
  */
 public final class DefaultMaps {
-    /** 2^27 values: a few hundred milliseconds of work for one thread. */
-    public static final long MIN_VALUES_PER_MAP = 1L << 27;
+    /**
+     * 2^31 values: as long as the container's start costs (about a CPU-second for the task JVM), at
+     * the vector kernel's 3e9 values a second per thread (0.33 ns a value, docs/benchmarks.md); the
+     * scalar kernel takes 2.5 s over it. A map of less would spend more starting than summing.
+     */
+    public static final long MIN_VALUES_PER_MAP = 1L << 31;
 
     private DefaultMaps() {
     }
