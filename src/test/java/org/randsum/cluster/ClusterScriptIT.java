@@ -4,68 +4,157 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.testing.Processes;
-import org.randsum.testing.Reference;
 
 /**
- * scripts/cluster as a user runs it: start a single-node HDFS + YARN cluster, run randsum against
- * it from a second process (scripts/randsum, the RunJar path), stop it, and find no process left.
- * Its own ports, state and configuration directories (under target/), so a cluster a developer
- * left running is not disturbed.
+ * scripts/cluster as a user runs it: a pseudo-distributed cluster of separate daemon JVMs (NameNode,
+ * DataNode, ResourceManager, two NodeManagers, JobHistoryServer), randsum run against it from a
+ * second process (scripts/randsum, the RunJar path), the job looked at where a user looks at it (the
+ * ResourceManager and JobHistory web UIs in headless Chromium, their REST APIs, `yarn application`
+ * and `mapred job`), then stopped, with no process left. Its own ports (CLUSTER_BASE_PORT), state
+ * and configuration directories under target/, so a cluster a developer left running is not disturbed.
  */
 class ClusterScriptIT {
-    private static final java.nio.file.Path CONF = Processes.projectDir().resolve("target/cluster-script/conf");
-    private static final Map<String, String> PORTS = Map.of("CLUSTER_NN_PORT", "18020", "CLUSTER_RM_PORT", "18032",
-            "CLUSTER_JHS_PORT", "18030", "CLUSTER_WEB_PORT", "18088", "CLUSTER_MEMORY_MB", "4096",
-            "CLUSTER_STATE_DIR", Processes.projectDir().resolve("target/cluster-script/state").toString(),
-            "CLUSTER_CONF_DIR", CONF.toString());
+    private static final Path BASE = Processes.projectDir().resolve("target/cluster-script");
+    private static final Path CONF = BASE.resolve("conf");
+    private static final Path STATE = BASE.resolve("state");
+    private static final Path SCREENSHOTS = Processes.projectDir().resolve("target/ui-screenshots");
+    /** Ports move by 20000 - 8000: the ResourceManager's web UI on 20088, JobHistory's on 31888. */
+    private static final int BASE_PORT = 20000;
+    private static final String RM_WEB = "http://localhost:" + (8088 + BASE_PORT - 8000);
+    private static final String JHS_WEB = "http://localhost:" + (19888 + BASE_PORT - 8000);
+    private static final Map<String, String> ENV = Map.of("CLUSTER_BASE_PORT", Integer.toString(BASE_PORT),
+            "CLUSTER_MEMORY_MB", "3072", "CLUSTER_STATE_DIR", STATE.toString(), "CLUSTER_CONF_DIR", CONF.toString());
+    private static final Pattern JOB_ID = Pattern.compile("\"jobId\":\"(job_[0-9]+_[0-9]+)\"");
+    private static final String CHROMIUM = "/usr/bin/chromium";
 
-    private static Processes.Result script(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Processes.projectDir().resolve("scripts/cluster").toString()));
+    private static Processes.Result script(String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Processes.projectDir().resolve("scripts/" + name).toString()));
         command.addAll(List.of(args));
-        return Processes.run(command, PORTS, 240);
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("RANDSUM_CONF_DIR", CONF.toString());
+        return Processes.run(command, env, 240);
     }
 
     @AfterAll
     static void stopWhatever() throws Exception {
-        script("stop");
+        script("cluster", "stop");
     }
 
-    private static long clusterProcesses() throws Exception {
+    /** This cluster's processes: every daemon and task JVM names its state directory. */
+    private static List<String> clusterProcesses() throws Exception {
         Processes.Result ps = Processes.run(List.of("ps", "-eo", "args"), Map.of(), 30);
-        return ps.out().lines().filter(line -> line.contains("MiniHadoopClusterManager") || line.contains("YarnChild")
-                || line.contains("MRAppMaster")).count();
+        return ps.out().lines().filter(line -> line.contains(STATE + "/") && !line.startsWith("ps ")).toList();
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + ": " + response.body());
+        return response.body();
+    }
+
+    /** The page as headless Chromium renders it (scripts run), and its screenshot kept as test output. */
+    private static String browse(String url, String screenshot) throws Exception {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)),
+                "headless Chromium is needed (Debian package chromium): scripts/test installs it");
+        Files.createDirectories(SCREENSHOTS);
+        Path profile = Files.createTempDirectory(Processes.projectDir().resolve("target"), "chromium");
+        List<String> common = List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1400,1000");
+        List<String> shot = new ArrayList<>(common);
+        shot.addAll(List.of("--screenshot=" + SCREENSHOTS.resolve(screenshot), url));
+        Processes.Result shotResult = Processes.run(shot, Map.of(), 60);
+        assertEquals(0, shotResult.exitCode(), shotResult.err());
+        assertTrue(Files.size(SCREENSHOTS.resolve(screenshot)) > 10_000, "a screenshot of " + url);
+        List<String> dom = new ArrayList<>(common);
+        dom.addAll(List.of("--dump-dom", url));
+        Processes.Result rendered = Processes.run(dom, Map.of(), 60);
+        assertEquals(0, rendered.exitCode(), rendered.err());
+        return rendered.out();
+    }
+
+    private static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
     }
 
     @Test
-    void startRunStop() throws Exception {
-        Processes.Result started = script("start");
+    void startRunLookStop() throws Exception {
+        Processes.Result started = script("cluster", "start", "--nodes", "2");
         assertEquals(0, started.exitCode(), started.out() + started.err());
-        assertTrue(started.out().contains("HDFS              hdfs://localhost:18020"), started.out());
-        assertTrue(Files.exists(CONF.resolve("mapred-site.xml")));
+        for (String daemon : List.of("namenode", "datanode", "resourcemanager", "nodemanager1", "nodemanager2",
+                "historyserver")) {
+            assertTrue(Pattern.compile("(?m)^  " + daemon + " +running \\(pid [0-9]+\\) +http://localhost:[0-9]+/")
+                    .matcher(started.out()).find(), daemon + " in: " + started.out());
+        }
+        assertTrue(started.out().contains("HDFS             hdfs://localhost:" + (8020 + BASE_PORT - 8000)), started.out());
+        List<String> daemons = clusterProcesses();
+        assertEquals(6, daemons.size(), "one JVM per daemon: " + daemons);
+        // A client configuration as an edge node has it: the framework in mapred-site.xml only.
+        assertTrue(Files.readString(CONF.resolve("mapred-site.xml")).contains("mapreduce.framework.name"));
+        assertFalse(Files.readString(CONF.resolve("core-site.xml")).contains("mapreduce.framework.name"));
+        assertTrue(get(RM_WEB + "/ws/v1/cluster/metrics").contains("\"activeNodes\":2"), "two live NodeManagers");
 
-        Processes.Result run = Processes.run(List.of(Processes.projectDir().resolve("scripts/randsum").toString(),
-                "-n", "1000", "--seed", "42", "-m", "2", "-t", "1", "--json"),
-                Map.of("RANDSUM_CONF_DIR", CONF.toString()), 240);
+        // 5e9 values, all 7s (a total known without the code under test): two maps' worth, planned
+        // from the ResourceManager's two nodes.
+        long n = 5_000_000_000L;
+        Processes.Result run = script("randsum", "-n", Long.toString(n), "--seed", "42", "--min", "7", "--max", "7",
+                "--json");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("{\"sum\":\"" + Reference.total(42, 1000, 0, Integer.MAX_VALUE) + "\""),
-                run.out());
-        assertFalse(run.out().contains("job_local"), "ran on the cluster's YARN: " + run.out());
+        assertTrue(run.out().startsWith("{\"sum\":\"" + 7 * n + "\""), run.out());
+        assertTrue(run.err().contains("randsum: summing " + n + " values in 2 maps x 1 thread, seed 42"), run.err());
+        Matcher id = JOB_ID.matcher(run.out());
+        assertTrue(id.find(), run.out());
+        String jobId = id.group(1);
+        assertFalse(jobId.startsWith("job_local"), jobId);
+        String appId = jobId.replace("job_", "application_");
 
-        Processes.Result apps = script("apps");
-        assertTrue(apps.out().contains("SUCCEEDED"), apps.out() + apps.err());
+        // The REST APIs.
+        String app = get(RM_WEB + "/ws/v1/cluster/apps/" + appId);
+        assertTrue(app.contains("\"state\":\"FINISHED\"") && app.contains("\"finalStatus\":\"SUCCEEDED\""), app);
+        String counters = get(JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + jobId + "/counters");
+        assertTrue(counters.contains("org.randsum.mapreduce.RandSumCounter"), counters);
 
-        Processes.Result stopped = script("stop");
+        // The web UIs, in a real browser.
+        String apps = text(browse(RM_WEB + "/cluster/apps", "resourcemanager-apps.png"));
+        assertTrue(apps.contains(appId) && apps.contains(" FINISHED ") && apps.contains(" SUCCEEDED "), apps);
+        String job = text(browse(JHS_WEB + "/jobhistory/job/" + jobId, "jobhistory-job.png"));
+        assertTrue(job.contains(jobId) && job.contains("SUCCEEDED"), job);
+        String jobCounters = text(browse(JHS_WEB + "/jobhistory/jobcounters/" + jobId, "jobhistory-counters.png"));
+        assertTrue(jobCounters.contains("Values summed 5,000,000,000"), jobCounters);
+        assertTrue(jobCounters.contains("randsum: maps per kernel"), jobCounters);
+
+        // What a user types: yarn application, mapred job.
+        Processes.Result yarnApps = script("hadoop-cli", "yarn", "application", "-list", "-appStates", "ALL");
+        assertEquals(0, yarnApps.exitCode(), yarnApps.err());
+        assertTrue(yarnApps.out().contains(appId) && yarnApps.out().contains("SUCCEEDED"), yarnApps.out());
+        Processes.Result status = script("hadoop-cli", "mapred", "job", "-status", jobId);
+        assertEquals(0, status.exitCode(), status.err());
+        assertTrue(status.out().contains("Job state: SUCCEEDED") && status.out().contains("VALUES=5000000000"),
+                status.out());
+        assertTrue(script("cluster", "apps").out().contains(appId));
+
+        Processes.Result stopped = script("cluster", "stop");
         assertEquals(0, stopped.exitCode(), stopped.err());
-        assertEquals(0, clusterProcesses(), "processes left behind");
+        assertEquals(List.of(), clusterProcesses(), "processes left behind");
         assertFalse(Files.exists(CONF), "client configuration removed");
-        assertEquals(3, script("status").exitCode());
+        assertEquals(3, script("cluster", "status").exitCode());
     }
 }
