@@ -11,7 +11,8 @@
   finish RAW OUT_DIR [--reps K]
       Write OUT_DIR/results.csv and OUT_DIR/chart-data/ (for bench/chart.gp).
   crossover RAW
-      Print where each parallel approach starts to beat its single-thread counterpart.
+      Print where each parallel approach starts to beat its single-thread counterpart (and the
+      vector kernel its scalar one).
 """
 import argparse
 import csv
@@ -22,10 +23,12 @@ import sys
 RAW_FIELDS = ["approach", "n", "wall_seconds", "compute_seconds", "sum", "contract"]
 RESULT_FIELDS = ["approach", "n", "wall_seconds", "compute_seconds", "extrapolated", "sum"]
 
-# Each parallel approach and the single-thread counterpart it has to beat.
+# Each parallel approach and the single-thread counterpart it has to beat; and randsum's chosen
+# (vector) kernel against the scalar one, both on one thread.
 CROSSOVERS = [
     ("python-process", "python-direct"),
     ("python-pool", "python-direct"),
+    ("randsum-threads-1", "randsum-threads-1-scalar"),
     ("randsum-threads-all", "randsum-threads-1"),
     ("randsum-mapreduce-local", "randsum-threads-1"),
     ("randsum-mapreduce-cluster", "randsum-threads-1"),
@@ -97,7 +100,8 @@ def record(args):
     append_raw(args.raw, {"approach": args.approach, "n": args.n, "wall_seconds": args.wall,
                           "compute_seconds": f"{compute:.9f}", "sum": total, "contract": contract})
     wall_text, compute_text = f"{float(args.wall):.4g}s", f"{compute:.4g}s"
-    print(f"  {args.approach:<26} n={short_n(args.n):<6} wall={wall_text:<10} compute={compute_text:<10} sum={total}")
+    kernel = f" kernel={result['kernel']}" if isinstance(result.get("kernel"), str) else ""
+    print(f"  {args.approach:<26} n={short_n(args.n):<6} wall={wall_text:<10} compute={compute_text:<10} sum={total}{kernel}")
 
 
 def plan(args):
@@ -201,8 +205,8 @@ def finish(args):
 
 def print_crossovers(args):
     summary = summarize(read_raw(args.raw))
-    print("crossover: smallest measured n from which on the parallel approach is faster "
-          "(whole-run wall time; in-process compute time in brackets)")
+    print("crossover: smallest measured n from which on the parallel approach (or the vector kernel) is "
+          "faster (whole-run wall time; in-process compute time in brackets)")
     for parallel, single in CROSSOVERS:
         if parallel not in summary or single not in summary:
             continue

@@ -14,6 +14,8 @@ set linetype 5 lc rgb "#d62728" lw 2 pt 7 ps 0.8
 set linetype 6 lc rgb "#9467bd" lw 2 pt 5 ps 0.8
 set linetype 7 lc rgb "#8c564b" lw 2 pt 9 ps 0.9
 set linetype 8 lc rgb "#e377c2" lw 2 pt 11 ps 0.9
+set linetype 9 lc rgb "#17becf" lw 2 pt 13 ps 0.9
+set linetype 10 lc rgb "#bcbd22" lw 2 pt 11 ps 0.9
 
 set logscale xy
 set format x "10^{%L}"

@@ -17,17 +17,22 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.randsum.contract.Int128;
+import org.randsum.contract.KernelSelector;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
 
-/** The parallel engine: nanoseconds per value with 1, 2 (and more) threads over 2^28-value splits. */
+/**
+ * The parallel engine: nanoseconds per value with 1, 2 (and more) threads over 2^28-value splits,
+ * on the kernel randsum would choose here ({@code auto}; the fork resolves the Vector API module,
+ * see {@link KernelBenchmark} for appending JVM options). Setup prints the kernel on stderr.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class EngineBenchmark {
     static final long VALUES = 1L << 28;
 
@@ -39,7 +44,10 @@ public class EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        engine = new ParallelEngine(threads, org.randsum.contract.KernelSelector.choose(org.randsum.contract.KernelSelector.Mode.AUTO, org.randsum.contract.ValueRange.DEFAULT).kernel());
+        KernelSelector.Choice choice = KernelSelector.choose(KernelSelector.Mode.AUTO, ValueRange.DEFAULT);
+        System.err.println("EngineBenchmark: threads=" + threads + " kernel=" + choice.kernel().name()
+                + (choice.fallbackReason() == null ? "" : " (" + choice.fallbackReason() + ")"));
+        engine = new ParallelEngine(threads, choice.kernel());
     }
 
     @TearDown(Level.Trial)

@@ -15,21 +15,36 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.randsum.contract.Int128;
-import org.randsum.contract.ScalarKernel;
+import org.randsum.contract.KernelSelector;
+import org.randsum.contract.SumKernel;
 import org.randsum.contract.ValueRange;
 
 /**
- * The kernel on one thread: nanoseconds per value (the score is per value, as
- * {@link OperationsPerInvocation} divides by the block). Compare with bench/c/randsum_ref.
+ * A kernel on one thread: nanoseconds per value (the score is per value, as
+ * {@link OperationsPerInvocation} divides by the block). Compare the vector kernel with
+ * bench/c/randsum_vec and the scalar one with bench/c/randsum_ref (bench/targets.sh does both).
+ *
+ * <p>The fork resolves the Vector API module. JMH's command-line {@code -jvmArgsAppend} replaces
+ * the annotation's, so a run that appends its own options names the module again:
+ * {@code -jvmArgsAppend "--add-modules=jdk.incubator.vector -XX:UseAVX=2"} (or use
+ * {@code -jvmArgsPrepend}, which leaves it alone). Setup prints the kernel it runs on stderr
+ * ({@code KernelBenchmark: range=default kernel=vector-512}); with {@value #EXPECT} set, a vector
+ * kernel of another width fails the trial, so a run cannot silently measure the wrong width.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class KernelBenchmark {
     static final int VALUES = 1 << 24;
+    /** System property: the name the forced vector kernel must have, e.g. vector-256. */
+    static final String EXPECT = "randsum.bench.expect";
+
+    /** Forced with randsum.kernel's values: vector (fails without the module) or scalar. */
+    @Param({"vector", "scalar"})
+    String kernel;
 
     /**
      * One range per loop of the kernel, plus short blocks: default, the non-negative ints (even
@@ -41,11 +56,19 @@ public class KernelBenchmark {
     String range;
 
     private ValueRange valueRange;
+    private SumKernel sumKernel;
     private long state;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws KernelSelector.Unavailable {
         valueRange = rangeNamed(range);
+        sumKernel = KernelSelector.choose(KernelSelector.Mode.parse(kernel), valueRange).kernel();
+        System.err.println("KernelBenchmark: range=" + range + " kernel=" + sumKernel.name());
+        String expected = System.getProperty(EXPECT);
+        if (kernel.equals("vector") && expected != null && !expected.equals(sumKernel.name())) {
+            throw new IllegalStateException("the vector kernel runs as " + sumKernel.name() + ", but "
+                    + EXPECT + " = " + expected);
+        }
     }
 
     /** The ranges by name; bench/targets.sh gives the C reference the same bounds. */
@@ -65,7 +88,7 @@ public class KernelBenchmark {
     @OperationsPerInvocation(VALUES)
     public Int128 sum() {
         Int128 total = new Int128();
-        ScalarKernel.INSTANCE.sum(state, VALUES, valueRange, total);
+        sumKernel.sum(state, VALUES, valueRange, total);
         state += 0x9E3779B97F4A7C15L * VALUES; // the next block of the stream
         return total;
     }
