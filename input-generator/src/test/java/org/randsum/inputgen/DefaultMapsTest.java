@@ -8,7 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 class DefaultMapsTest {
-    private static final long BIG = 10_000_000_000L;
+    private static final long BIG = 1_000_000_000_000L;
 
     @Test
     void oneWaveFillsTheNodesLessTheApplicationMastersRoom() {
