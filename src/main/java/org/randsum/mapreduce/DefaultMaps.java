@@ -1,21 +1,14 @@
-package org.randsum.inputgen;
+package org.randsum.mapreduce;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.yarn.api.records.NodeReport;
-import org.apache.hadoop.yarn.api.records.NodeState;
-import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.hadoop.yarn.exceptions.YarnException;
-
 /**
- * The default number of maps. Local mode: 1 (the local runner runs maps one at a time, and one map
- * already uses every core). YARN: one wave that fills the cluster: on each running NodeManager, as
- * many maps as its vcores hold at {@code threads} vcores a map, less the room the application
- * master's vcore takes on one node; but never fewer than {@link #MIN_VALUES_PER_MAP} values a map,
- * since starting a container costs about a second.
+ * The default number of maps, a pure rule over {@link RunFacts} (no Hadoop types). Local mode: 1
+ * (the local runner runs maps one at a time, and one map already uses every core). YARN: one wave
+ * that fills the cluster: on each running NodeManager, as many maps as its vcores hold at {@code
+ * threads} vcores a map, less the room the application master's vcore takes on one node; but never
+ * fewer than {@link #MIN_VALUES_PER_MAP} values a map, since starting a container costs about a second.
  */
 public final class DefaultMaps {
     /**
@@ -26,15 +19,6 @@ public final class DefaultMaps {
     public static final long MIN_VALUES_PER_MAP = 1L << 31;
 
     private DefaultMaps() {
-    }
-
-    public static boolean isLocalMode(Configuration conf) {
-        return "local".equals(conf.get("mapreduce.framework.name", "local"));
-    }
-
-    /** Threads a map gets on YARN unless -t says otherwise: its container's vcores. */
-    public static int threadsPerMapOnYarn(Configuration conf) {
-        return conf.getInt("mapreduce.map.cpu.vcores", 1);
     }
 
     /** The pure rule, given each running node's vcores and the application master's. */
@@ -53,26 +37,12 @@ public final class DefaultMaps {
         return Math.min(wave, byWork);
     }
 
-    public static long choose(Configuration conf, long n, int threadsPerMap) throws IOException {
-        if (isLocalMode(conf)) {
+    /** The default for n values at {@code threadsPerMap} threads a map; asks for the cluster only on YARN. */
+    public static long choose(RunFacts facts, long n, int threadsPerMap) throws IOException {
+        if (facts.localMode()) {
             return 1;
         }
-        int amVcores = conf.getInt("yarn.app.mapreduce.am.resource.cpu-vcores", 1);
-        return forCluster(n, runningNodeVcores(conf), amVcores, threadsPerMap);
-    }
-
-    /** The vcores of each running NodeManager, as the ResourceManager reports them. */
-    static List<Integer> runningNodeVcores(Configuration conf) throws IOException {
-        try (YarnClient yarn = YarnClient.createYarnClient()) {
-            yarn.init(conf);
-            yarn.start();
-            List<Integer> vcores = new ArrayList<>();
-            for (NodeReport node : yarn.getNodeReports(NodeState.RUNNING)) {
-                vcores.add(node.getCapability().getVirtualCores());
-            }
-            return vcores;
-        } catch (YarnException e) {
-            throw new IOException("cannot ask the ResourceManager for the cluster's size: " + e.getMessage(), e);
-        }
+        RunFacts.Cluster cluster = facts.cluster();
+        return forCluster(n, cluster.nodeVcores(), cluster.amVcores(), threadsPerMap);
     }
 }

@@ -412,7 +412,11 @@ class EmrSubmitIT {
                         "--cluster-id 'j-abc123' is not an EMR cluster id"),
                 Arguments.of("negative n", List.of("--s3", S3, "--", "-n", "-5"), "-n/--count"),
                 Arguments.of("min above max", List.of("--s3", S3, "--", "-n", "10", "--min", "5", "--max", "1"),
-                        "--min 5 is greater than --max 1"));
+                        "--min 5 is greater than --max 1"),
+                Arguments.of("generate, after a generic option",
+                        List.of("--s3", S3, "--", "-D", "a=b", "generate", "-n", "10"),
+                        "'randsum generate' writes descriptors, not a result"),
+                Arguments.of("help", List.of("--s3", S3, "--", "-n", "10", "--help"), "randsum's -h/--help prints its help"));
     }
 
     @ParameterizedTest(name = "{0}")

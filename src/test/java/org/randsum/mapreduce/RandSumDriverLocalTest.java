@@ -145,7 +145,7 @@ class RandSumDriverLocalTest {
         assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().startsWith("9466055388\n"), outcome.out());
         assertEquals("10\t9466055388", Files.readString(output.resolve("part-r-00000")).strip());
-        assertTrue(Files.readString(output.resolve(MapReduceRun.RESULT_JSON)).contains("\"sum\":\"9466055388\""));
+        assertTrue(Files.readString(output.resolve(JobOutcome.RESULT_JSON)).contains("\"sum\":\"9466055388\""));
         assertTrue(Files.exists(output.resolve("_SUCCESS")));
         assertNoWorkLeft();
     }
