@@ -16,8 +16,9 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.randsum.contract.ValueRange;
+import org.randsum.testing.BadInputs;
 
 class OptionsParserTest {
     private static Command.Run parse(String... args) throws UsageException {
@@ -67,28 +68,9 @@ class OptionsParserTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "''                                | -n/--count is required",
-        "-n -5                             | -n/--count must be from 0 to 9223372036854775807, not '-5'",
-        "-n abc                            | -n/--count must be a whole number, not 'abc'",
-        "-n 1.5                            | -n/--count must be a whole number, not '1.5'",
-        "-n 9223372036854775808            | -n/--count must be from 0 to 9223372036854775807",
-        "-n 10 --min 5 --max 1             | --min 5 is greater than --max 1",
-        "-n 10 --min -9223372036854775809  | --min must be from -9223372036854775808 to 9223372036854775807",
-        "-n 10 --max 9223372036854775808   | --max must be from -9223372036854775808 to 9223372036854775807",
-        "-n 10 --seed x1                   | --seed must be a whole number, not 'x1'",
-        "-n 10 -m 0                        | --maps must be from 1 to 1000000, not '0'",
-        "-n 10 -t -2                       | --threads must be from 1 to 1024, not '-2'",
-        "-n 10 -t 5000                     | --threads must be from 1 to 1024, not '5000'",
-        "-n 10 --bogus                     | Unrecognized option: --bogus",
-        "-n 10 --engine spark              | --engine must be mapreduce or threads, not 'spark'",
-        "-n 10 extra                       | unexpected argument 'extra'",
-        "-n 10 -n 11                       | --count is given more than once",
-        "-i d -n 10                        | --count cannot be used with --input",
-        "-n 10 --engine threads -o out     | --engine threads runs in-process",
-    })
+    @MethodSource("org.randsum.testing.BadInputs#rows")
     void badInputIsOneClearLine(String args, String expectedStart) {
-        String[] argv = args.isBlank() ? new String[0] : args.trim().split("\\s+");
+        String[] argv = BadInputs.argv(args, "out");
         UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(argv));
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));

@@ -32,11 +32,4 @@ public final class FaultyMappers {
             throw new IOException("injected failure: this map always fails");
         }
     }
-
-    /** A driver whose job uses the given mapper. */
-    public static class Driver extends RandSumDriver {
-        public Driver(Class<? extends RandSumMapper> mapper, java.io.PrintStream out, java.io.PrintStream err) {
-            super(out, err, mapper);
-        }
-    }
 }
