@@ -1,6 +1,7 @@
 package org.randsum.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -21,9 +22,10 @@ public final class OptionsParser {
     public static final int MAX_THREADS = 1024;
     public static final int MAX_MAPS = 1_000_000;
 
-    private final Options options = new Options();
+    private static final Options OPTIONS = new Options();
 
-    public OptionsParser() {
+    static {
+        Options options = OPTIONS;
         options.addOption(Option.builder("n").longOpt("count").hasArg().argName("N")
                 .desc("how many values to sum (required unless --input): 10000000000, 10_000_000_000 or 1e10; "
                         + "0 is allowed and sums to 0").build());
@@ -56,8 +58,23 @@ public final class OptionsParser {
         return List.of(args).contains("-h") || List.of(args).contains("--help");
     }
 
-    public RunOptions parseRun(String[] args) throws UsageException {
-        CommandLine line = parse(args);
+    /**
+     * The command {@code args} (randsum's own, after Hadoop's generic options) ask for: {@link
+     * Command.Help} if they hold {@code -h} or {@code --help} anywhere, {@link Command.Generate} if
+     * the first is {@code generate}, else {@link Command.Run}.
+     */
+    public static Command parse(String[] args) throws UsageException {
+        if (wantsHelp(args)) {
+            return new Command.Help();
+        }
+        if (args.length > 0 && args[0].equals("generate")) {
+            return parseGenerate(Arrays.copyOfRange(args, 1, args.length));
+        }
+        return parseRun(args);
+    }
+
+    private static Command.Run parseRun(String[] args) throws UsageException {
+        CommandLine line = parseLine(args);
         boolean hasInput = line.hasOption("input");
         if (hasInput) {
             for (String owned : new String[] {"count", "seed", "maps"}) {
@@ -72,14 +89,20 @@ public final class OptionsParser {
         if (engine == Engine.THREADS && (hasInput || line.hasOption("output") || line.hasOption("maps"))) {
             throw new UsageException("--engine threads runs in-process: it takes no --input, --output or --maps");
         }
-        long count = hasInput ? -1 : NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
-        return new RunOptions(count, seed(line), range(line), positive(line, "maps"), positive(line, "threads"),
-                line.getOptionValue("output"), line.getOptionValue("input"), engine, line.hasOption("json"));
+        // Checked in the order of the help, which names the first bad option.
+        long count = hasInput ? 0 : NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
+        long seed = seed(line);
+        ValueRange range = range(line);
+        OptionalInt maps = positive(line, "maps");
+        OptionalInt threads = positive(line, "threads");
+        Command.Values values = hasInput ? new Command.Descriptors(line.getOptionValue("input"))
+                : new Command.CountAndSeed(count, seed, maps);
+        return new Command.Run(values, range, threads, line.getOptionValue("output"), engine, line.hasOption("json"));
     }
 
     /** Options of {@code randsum generate}: -n, --seed and -m plan the descriptors, -o names their directory. */
-    public RunOptions parseGenerate(String[] args) throws UsageException {
-        CommandLine line = parse(args);
+    private static Command.Generate parseGenerate(String[] args) throws UsageException {
+        CommandLine line = parseLine(args);
         for (String unused : new String[] {"input", "engine", "threads", "min", "max"}) {
             if (line.hasOption(unused)) {
                 throw new UsageException("generate takes -n, --seed, -m, -o and --json; --" + unused
@@ -93,14 +116,14 @@ public final class OptionsParser {
             throw new UsageException("-o/--output is required (the descriptor directory to write)");
         }
         long count = NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
-        return new RunOptions(count, seed(line), ValueRange.DEFAULT, positive(line, "maps"), OptionalInt.empty(),
-                line.getOptionValue("output"), null, Engine.MAPREDUCE, line.hasOption("json"));
+        return new Command.Generate(count, seed(line), positive(line, "maps"), line.getOptionValue("output"),
+                line.hasOption("json"));
     }
 
-    private CommandLine parse(String[] args) throws UsageException {
+    private static CommandLine parseLine(String[] args) throws UsageException {
         CommandLine line;
         try {
-            line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args);
+            line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(OPTIONS, args);
         } catch (ParseException e) {
             throw new UsageException(oneLine(e.getMessage()));
         }
@@ -148,18 +171,22 @@ public final class OptionsParser {
         return message == null ? "bad command line" : Messages.firstLine(message);
     }
 
-    public void printHelp(PrintWriter out) {
+    private OptionsParser() {
+    }
+
+    public static void printHelp(PrintWriter out) {
         HelpFormatter help = HelpFormatter.builder().get();
         help.setWidth(100);
         help.printHelp(out, 100, SYNTAX,
                 "Sums N random integers exactly (the stream of docs/contract.md) with Hadoop MapReduce or in-process.\n"
-                        + "Hadoop generic options (-D k=v, -conf FILE, -fs URI, -jt HOST, -files, -libjars) come first.\n\n",
-                options, 2, 4,
+                        + "Hadoop generic options (" + GenericOptions.forHelp() + ") come first.\n\n",
+                OPTIONS, 2, 4,
                 "\nSettings (-D key=value): randsum.kernel = auto (default: the vector kernel where it is faster),"
                         + " vector or scalar; randsum.work.root = where the work directory goes (default"
                         + " /tmp/randsum-$USER); randsum.chunk.values = values per record a map reads (progress steps).\n"
                         + "Exit codes: 0 success; 1 job or runtime failure; 2 usage error (nothing written);"
-                        + " 130 interrupted (SIGINT), 143 terminated (SIGTERM): job killed, work directory removed.\n"
+                        + " " + ExitCode.INTERRUPTED + " interrupted (SIGINT), " + ExitCode.TERMINATED
+                        + " terminated (SIGTERM): job killed, work directory removed.\n"
                         + "Examples:\n"
                         + "  randsum -n 1e10 --seed 42\n"
                         + "  randsum -n 1e6 --engine threads --json\n"

@@ -55,14 +55,6 @@ public final class Int128 implements Comparable<Int128> {
         return fromBigInteger(new BigInteger(decimal));
     }
 
-    public long high() {
-        return hi;
-    }
-
-    public long low() {
-        return lo;
-    }
-
     public void clear() {
         hi = 0;
         lo = 0;

@@ -52,10 +52,6 @@ public final class RunningSum {
         cancelled = true;
     }
 
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
     public boolean isDone() {
         return workersLeft.getCount() == 0;
     }

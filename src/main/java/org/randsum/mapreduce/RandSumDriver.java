@@ -2,7 +2,6 @@ package org.randsum.mapreduce;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
@@ -10,11 +9,11 @@ import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
+import org.randsum.cli.Command;
 import org.randsum.cli.Engine;
 import org.randsum.cli.ExitCode;
 import org.randsum.cli.Messages;
 import org.randsum.cli.OptionsParser;
-import org.randsum.cli.RunOptions;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.KernelSelector;
@@ -22,7 +21,6 @@ import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.SumKernel;
 import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
-import org.randsum.inputgen.InputGenerator;
 
 /**
  * randsum's entry point ({@code hadoop jar randsum.jar -n N ...}): parses and validates every option
@@ -32,35 +30,47 @@ import org.randsum.inputgen.InputGenerator;
 public class RandSumDriver extends Configured implements Tool {
     private final PrintStream out;
     private final PrintStream err;
+    private final Class<? extends RandSumMapper> mapper;
 
     public RandSumDriver() {
         this(System.out, System.err);
     }
 
     public RandSumDriver(PrintStream out, PrintStream err) {
+        this(out, err, RandSumMapper.class);
+    }
+
+    /**
+     * A driver whose job runs {@code mapper}: the one seam for faults. randsum itself always runs
+     * {@link RandSumMapper} (neither the command line nor the configuration can change it); tests
+     * pass a subclass that fails or stalls on purpose, to drive retries, kills and failure reports
+     * through the real driver and job.
+     */
+    public RandSumDriver(PrintStream out, PrintStream err, Class<? extends RandSumMapper> mapper) {
         this.out = out;
         this.err = err;
+        this.mapper = mapper;
     }
 
     @Override
     public int run(String[] args) throws Exception {
         long start = System.nanoTime();
-        OptionsParser parser = new OptionsParser();
-        if (OptionsParser.wantsHelp(args)) {
-            parser.printHelp(new PrintWriter(out));
-            return ExitCode.OK;
-        }
         try {
-            Configuration conf = clientConf(getConf());
-            if (args.length > 0 && args[0].equals("generate")) {
-                return new InputGenerator(conf, out).generate(parser.parseGenerate(Arrays.copyOfRange(args, 1, args.length)));
+            Command command = OptionsParser.parse(args);
+            if (command instanceof Command.Help) {
+                OptionsParser.printHelp(new PrintWriter(out));
+                return ExitCode.OK;
             }
-            RunOptions options = parser.parseRun(args);
+            Configuration conf = clientConf(getConf());
+            if (command instanceof Command.Generate generate) {
+                return new GenerateCommand(conf, out, err).run(generate);
+            }
+            Command.Run run = (Command.Run) command;
             KernelSelector.Mode kernelMode = kernelMode(conf);
-            RunResult result = options.engine() == Engine.THREADS
-                    ? sumInProcess(options, chooseKernelHere(kernelMode, options.range(), err), start)
-                    : new MapReduceRun(conf, err, mapperClass()).execute(options, kernelMode, start);
-            out.print(options.json() ? result.toJson() + "\n" : result.toText());
+            RunResult result = run.engine() == Engine.THREADS
+                    ? sumInProcess(run, chooseKernelHere(kernelMode, run.range(), err), start)
+                    : new MapReduceRun(conf, err, mapper).execute(run, kernelMode, start);
+            out.print(run.json() ? result.toJson() + "\n" : result.toText());
             out.flush();
             return ExitCode.OK;
         } catch (UsageException e) {
@@ -93,18 +103,16 @@ public class RandSumDriver extends Configured implements Tool {
         return new JobConf(conf);
     }
 
-    /** The job's mapper; tests substitute a subclass that fails or stalls on purpose. */
-    protected Class<? extends RandSumMapper> mapperClass() {
-        return RandSumMapper.class;
-    }
-
-    private RunResult sumInProcess(RunOptions options, SumKernel kernel, long start) throws InterruptedException {
-        int threads = options.threads().orElse(ParallelEngine.availableThreads());
-        err.println("randsum: summing " + options.count() + " values in-process with " + threads
-                + (threads == 1 ? " thread" : " threads") + ", " + kernel.name() + " kernel, seed " + options.seed());
+    /** The threads engine: values [0, n) of the seed's stream in this JVM, no job, nothing written. */
+    private RunResult sumInProcess(Command.Run run, SumKernel kernel, long start) throws InterruptedException {
+        // The parser allows --engine threads only with -n (and --seed).
+        Command.CountAndSeed values = (Command.CountAndSeed) run.values();
+        int threads = run.threads().orElse(ParallelEngine.availableThreads());
+        err.println("randsum: summing " + values.count() + " values in-process with " + threads
+                + (threads == 1 ? " thread" : " threads") + ", " + kernel.name() + " kernel, seed " + values.seed());
         try (ParallelEngine engine = new ParallelEngine(threads, kernel)) {
-            var sum = engine.sum(new SplitDescriptor(options.seed(), options.count()), options.range());
-            return new RunResult(sum, options.count(), options.seed(), options.range(), Engine.THREADS, 1, threads,
+            var sum = engine.sum(new SplitDescriptor(values.seed(), values.count()), run.range());
+            return new RunResult(sum, values.count(), values.seed(), run.range(), Engine.THREADS, 1, threads,
                     Map.of(kernel.name(), 1L), (System.nanoTime() - start) / 1e9, null, null);
         }
     }

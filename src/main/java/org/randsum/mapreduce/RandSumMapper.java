@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sums its split's chunks with every core of the task through the parallel engine and emits one
- * partial (count, exact sum). The task thread waits on the workers, reporting progress and a status
+ * Sums its split's chunks through the parallel engine with the map's threads ({@code -t}, else the
+ * vcores the map asked YARN for; every core only in local mode) and emits one partial (count, exact
+ * sum). The task thread waits on the workers, reporting progress and a status
  * line about once a second, so a map of hours is never taken for hung; only it calls the context.
  */
 public class RandSumMapper extends Mapper<LongWritable, SplitDescriptorWritable, NullWritable, PartialSumWritable> {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +27,6 @@ import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskReport;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
-import org.apache.hadoop.util.ToolRunner;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -42,11 +35,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.randsum.cli.ExitCode;
 import org.randsum.mapreduce.FaultyMappers;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.RandSumCounter;
-import org.randsum.mapreduce.RandSumDriver;
 import org.randsum.mapreduce.RandSumMapper;
+import org.randsum.testing.DriverRun;
+import org.randsum.testing.DriverRun.Outcome;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 import org.randsum.testing.SiteFiles;
@@ -56,8 +51,6 @@ import org.randsum.testing.SiteFiles;
  * NodeManager and history server in this JVM), one cluster for the whole class.
  */
 class ClusterIT {
-    private static final Pattern SUM = Pattern.compile("\"sum\":\"(-?[0-9]+)\"");
-    private static final Pattern JOB_ID = Pattern.compile("\"jobId\":\"(job_[0-9_]+)\"");
     private static final String WORK_ROOT = "/randsum-work";
 
     private static MiniDFSCluster dfs;
@@ -68,20 +61,6 @@ class ClusterIT {
     private static Path clientConfDir;
     /** mapred-site.xml's {@code mapreduce.map.cpu.vcores}: the threads a map runs when -t is not given. */
     private static final int SITE_VCORES = 2;
-
-    record Outcome(int exitCode, String out, String err) {
-        String sum() {
-            Matcher matcher = SUM.matcher(out);
-            assertTrue(matcher.find(), "no sum in: " + out + "\n" + err);
-            return matcher.group(1);
-        }
-
-        String jobId() {
-            Matcher matcher = JOB_ID.matcher(out);
-            assertTrue(matcher.find(), "no job id in: " + out);
-            return matcher.group(1);
-        }
-    }
 
     @BeforeAll
     static void startCluster() throws IOException {
@@ -142,14 +121,7 @@ class ClusterIT {
 
     private static Outcome run(Configuration conf, Class<? extends RandSumMapper> mapper, String... args)
             throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream errStream = new PrintStream(new TeeStream(err, System.err), true, StandardCharsets.UTF_8);
-        RandSumDriver driver = mapper == RandSumMapper.class ? new RandSumDriver(outStream, errStream)
-                : new FaultyMappers.Driver(mapper, outStream, errStream);
-        int code = ToolRunner.run(new Configuration(conf), driver, args);
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return DriverRun.run(conf, mapper, true, args);
     }
 
     private static Outcome run(String... args) throws Exception {
@@ -357,15 +329,16 @@ class ClusterIT {
         Path confDir = clientConfDir;
         List<String> command = Processes.runJarCommand(confDir, Processes.hadoopClasspath(),
                 List.of("-n", "1e15", "--seed", "3", "-m", "1", "-t", "1", "-o", "/user/test/cancelled"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(base.resolve("cancel.log").toFile()).start();
+        // stdout and stderr both in cancel.log (cancel.err stays empty).
+        Process process = Processes.start(new ProcessBuilder(command).redirectErrorStream(true),
+                base.resolve("cancel.log"), base.resolve("cancel.err")).process();
         try (YarnClient client = YarnClient.createYarnClient()) {
             client.init(clusterConf);
             client.start();
             ApplicationReport app = awaitRunningApp(client, process);
             process.destroy(); // SIGTERM, as from kill or a scheduler
             assertTrue(process.waitFor(120, TimeUnit.SECONDS), "driver exited");
-            assertEquals(143, process.exitValue(), Files.readString(base.resolve("cancel.log")));
+            assertEquals(ExitCode.TERMINATED, process.exitValue(), Files.readString(base.resolve("cancel.log")));
             ApplicationReport after = client.getApplicationReport(app.getApplicationId());
             // The MapReduce AM handles the kill itself: the application FINISHES with final status KILLED.
             assertEquals(FinalApplicationStatus.KILLED, after.getFinalApplicationStatus(), after.toString());
@@ -394,29 +367,6 @@ class ClusterIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no randsum application started");
-    }
-
-    /** Copies the driver's stderr to the test log as well, to diagnose failures. */
-    private static final class TeeStream extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        TeeStream(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
     }
 
     static {

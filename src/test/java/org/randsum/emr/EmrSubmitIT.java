@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.randsum.emr.Moto.texts;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +23,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.w3c.dom.NodeList;
+import org.randsum.emr.Moto.StepRef;
+import org.randsum.testing.Processes;
+import org.randsum.testing.Processes.Result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,8 +77,8 @@ class EmrSubmitIT {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run this test with 'mvn verify' (package builds it)");
         work = Files.createDirectories(PROJECT.resolve("target/emr-it"));
         moto = Moto.start(work);
-        Run version = run(List.of("aws", "--version"), env(), Duration.ofSeconds(30), "aws-version");
-        assertEquals(0, version.exit(), "the AWS CLI must be on PATH: " + version.stderr());
+        Result version = run(List.of("aws", "--version"), env(), Duration.ofSeconds(30), "aws-version");
+        assertEquals(0, version.exitCode(), "the AWS CLI must be on PATH: " + version.err());
     }
 
     @AfterAll
@@ -99,7 +92,7 @@ class EmrSubmitIT {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class TransientCluster {
         private final String resultJson = resultJson("-128", 1000, 7, -5, 5);
-        private Run run;
+        private Result run;
         private JsonNode clusters;
         private JsonNode cluster;
         private JsonNode instanceGroups;
@@ -197,24 +190,24 @@ class EmrSubmitIT {
 
         @Test
         void reportsEachStateChangeOnceWithATimestamp() {
-            List<String> changes = run.stderr().lines()
+            List<String> changes = run.err().lines()
                     .filter(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ emr-submit: step .* is [A-Z_]+"))
                     .map(line -> line.substring(line.lastIndexOf(' ') + 1))
                     .toList();
-            assertEquals(List.of("RUNNING", "COMPLETED"), changes, run.stderr());
+            assertEquals(List.of("RUNNING", "COMPLETED"), changes, run.err());
         }
 
         @Test
         void printsASummaryOfTheResultReadFromS3() {
-            assertEquals(0, run.exit(), run.stderr());
-            List<String> lines = run.stdout().lines().toList();
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> lines = run.out().lines().toList();
             assertAll(
                     () -> assertEquals("-128", lines.get(0), "the sum alone comes first"),
-                    () -> assertTrue(lines.contains("  n        1000"), run.stdout()),
-                    () -> assertTrue(lines.contains("  seed     7"), run.stdout()),
-                    () -> assertTrue(lines.contains("  range    [-5, 5]"), run.stdout()),
-                    () -> assertTrue(lines.contains("  elapsed  31.250 s"), run.stdout()),
-                    () -> assertTrue(lines.contains("  output   " + output), run.stdout()));
+                    () -> assertTrue(lines.contains("  n        1000"), run.out()),
+                    () -> assertTrue(lines.contains("  seed     7"), run.out()),
+                    () -> assertTrue(lines.contains("  range    [-5, 5]"), run.out()),
+                    () -> assertTrue(lines.contains("  elapsed  31.250 s"), run.out()),
+                    () -> assertTrue(lines.contains("  output   " + output), run.out()));
         }
     }
 
@@ -223,7 +216,7 @@ class EmrSubmitIT {
     class ExistingCluster {
         private final String resultJson = resultJson("85", 5, 99, 17, 17);
         private String clusterId;
-        private Run run;
+        private Result run;
         private JsonNode clusters;
         private JsonNode steps;
 
@@ -259,9 +252,9 @@ class EmrSubmitIT {
         @Test
         void jsonPrintsExactlyTheResultObject() throws IOException {
             assertAll(
-                    () -> assertEquals(0, run.exit(), run.stderr()),
-                    () -> assertEquals(resultJson + "\n", run.stdout()),
-                    () -> assertEquals(JSON.readTree(resultJson), JSON.readTree(run.stdout())));
+                    () -> assertEquals(0, run.exitCode(), run.err()),
+                    () -> assertEquals(resultJson + "\n", run.out()),
+                    () -> assertEquals(JSON.readTree(resultJson), JSON.readTree(run.out())));
         }
     }
 
@@ -271,7 +264,7 @@ class EmrSubmitIT {
         private final String logUri = "s3://" + BUCKET + "/cluster-logs/";
         private String clusterId;
         private StepRef step;
-        private Run run;
+        private Result run;
 
         @BeforeAll
         void submitAndFail() throws Exception {
@@ -292,33 +285,33 @@ class EmrSubmitIT {
         @Test
         void exitsWithStatus1AndPrintsNoResult() {
             assertAll(
-                    () -> assertEquals(1, run.exit(), run.stderr()),
-                    () -> assertEquals("", run.stdout()));
+                    () -> assertEquals(1, run.exitCode(), run.err()),
+                    () -> assertEquals("", run.out()));
         }
 
         @Test
         void printsTheStepsFailureDetails() {
             assertAll(
-                    () -> assertTrue(run.stderr().contains("ended FAILED"), run.stderr()),
-                    () -> assertTrue(run.stderr().contains("Unknown error."), run.stderr()),
-                    () -> assertTrue(run.stderr().contains(
-                            "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"), run.stderr()),
-                    () -> assertTrue(run.stderr().contains(
-                            logUri + clusterId + "/steps/" + step.stepId() + "/stderr.gz"), run.stderr()));
+                    () -> assertTrue(run.err().contains("ended FAILED"), run.err()),
+                    () -> assertTrue(run.err().contains("Unknown error."), run.err()),
+                    () -> assertTrue(run.err().contains(
+                            "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"), run.err()),
+                    () -> assertTrue(run.err().contains(
+                            logUri + clusterId + "/steps/" + step.stepId() + "/stderr.gz"), run.err()));
         }
 
         @Test
         void printsWhereTheStepsLogsAreUnderTheClustersLogUri() {
             String stepLogs = logUri + clusterId + "/steps/" + step.stepId() + "/";
-            assertTrue(run.stderr().lines().anyMatch(line -> line.endsWith(stepLogs)
-                    || line.contains(stepLogs + " ")), run.stderr());
+            assertTrue(run.err().lines().anyMatch(line -> line.endsWith(stepLogs)
+                    || line.contains(stepLogs + " ")), run.err());
         }
     }
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class StepStillRunningAtTimeout {
-        private Run run;
+        private Result run;
         private StepRef step;
 
         @BeforeAll
@@ -334,16 +327,16 @@ class EmrSubmitIT {
 
         @Test
         void exitsWithStatus3() {
-            assertEquals(3, run.exit(), run.stderr());
+            assertEquals(3, run.exitCode(), run.err());
         }
 
         @Test
         void saysTheStepIsStillRunningAndHowToFollowIt() {
             assertAll(
-                    () -> assertTrue(run.stderr().contains("step " + step.stepId() + " on cluster " + step.clusterId()
-                            + " is still RUNNING"), run.stderr()),
-                    () -> assertTrue(run.stderr().contains("emr describe-step --cluster-id " + step.clusterId()
-                            + " --step-id " + step.stepId()), run.stderr()));
+                    () -> assertTrue(run.err().contains("step " + step.stepId() + " on cluster " + step.clusterId()
+                            + " is still RUNNING"), run.err()),
+                    () -> assertTrue(run.err().contains("emr describe-step --cluster-id " + step.clusterId()
+                            + " --step-id " + step.stepId()), run.err()));
         }
 
         @Test
@@ -359,10 +352,10 @@ class EmrSubmitIT {
     void dryRunMakesNoAwsCall() throws Exception {
         moto.reset();
         moto.createBucket(BUCKET);
-        Run run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint(), "--dry-run")), env(), RUN_LIMIT,
+        Result run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint(), "--dry-run")), env(), RUN_LIMIT,
                 "dry-run-moto");
         assertAll(
-                () -> assertEquals(0, run.exit(), run.stderr()),
+                () -> assertEquals(0, run.exitCode(), run.err()),
                 () -> assertEquals(List.of(), moto.listKeys(BUCKET, "")),
                 () -> assertEquals(0, moto.emr("ListClusters", JSON.createObjectNode()).get("Clusters").size()));
     }
@@ -370,13 +363,13 @@ class EmrSubmitIT {
     @Test
     void dryRunPrintsTheCommandsOfASuccessfulRunOnePerLine() throws Exception {
         String deadEndpoint = "http://127.0.0.1:" + freePort();
-        Run run = run(args(List.of("--s3", S3, "--endpoint-url", deadEndpoint, "--dry-run")), env(), RUN_LIMIT,
+        Result run = run(args(List.of("--s3", S3, "--endpoint-url", deadEndpoint, "--dry-run")), env(), RUN_LIMIT,
                 "dry-run-dead");
         String aws = "aws --endpoint-url " + deadEndpoint + " ";
-        List<String> lines = run.stdout().lines().toList();
+        List<String> lines = run.out().lines().toList();
         assertAll(
-                () -> assertEquals(0, run.exit(), run.stderr()),
-                () -> assertEquals(5, lines.size(), run.stdout()),
+                () -> assertEquals(0, run.exitCode(), run.err()),
+                () -> assertEquals(5, lines.size(), run.out()),
                 () -> assertTrue(lines.get(0).startsWith(aws + "s3 cp ")
                         && lines.get(0).contains(" s3://" + BUCKET + "/exp/one/jars/randsum-"), lines.get(0)),
                 () -> assertTrue(lines.get(1).startsWith(aws + "emr create-cluster "), lines.get(1)),
@@ -388,14 +381,14 @@ class EmrSubmitIT {
 
     @Test
     void dryRunCommandsAreQuotedSoAShellPassesTheStepArgumentsIntact() throws Exception {
-        Run run = run(args(List.of("--s3", S3, "--endpoint-url", "http://127.0.0.1:" + freePort(), "--dry-run")),
+        Result run = run(args(List.of("--s3", S3, "--endpoint-url", "http://127.0.0.1:" + freePort(), "--dry-run")),
                 env(), RUN_LIMIT, "dry-run-quoting");
-        String createCluster = run.stdout().lines().filter(line -> line.contains(" emr create-cluster ")).findFirst()
-                .orElseThrow(() -> new AssertionError(run.stdout()));
+        String createCluster = run.out().lines().filter(line -> line.contains(" emr create-cluster ")).findFirst()
+                .orElseThrow(() -> new AssertionError(run.out()));
         // Let bash parse the printed line, with 'aws' replaced by a function that prints its words.
-        Run words = run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; }; " + createCluster), env(),
+        Result words = run(List.of("bash", "-c", "aws() { printf '%s\\0' \"$@\"; }; " + createCluster), env(),
                 Duration.ofSeconds(30), "dry-run-words");
-        List<String> argv = Arrays.asList(words.stdout().split("\0"));
+        List<String> argv = Arrays.asList(words.out().split("\0"));
         JsonNode steps = JSON.readTree(argv.get(argv.indexOf("--steps") + 1));
         List<String> stepArgs = texts(steps.get(0).path("Args"), null);
         assertEquals(OPTIONS, stepArgs.subList(0, OPTIONS.size()));
@@ -412,7 +405,11 @@ class EmrSubmitIT {
                         "--cluster-id 'j-abc123' is not an EMR cluster id"),
                 Arguments.of("negative n", List.of("--s3", S3, "--", "-n", "-5"), "-n/--count"),
                 Arguments.of("min above max", List.of("--s3", S3, "--", "-n", "10", "--min", "5", "--max", "1"),
-                        "--min 5 is greater than --max 1"));
+                        "--min 5 is greater than --max 1"),
+                Arguments.of("generate, after a generic option",
+                        List.of("--s3", S3, "--", "-D", "a=b", "generate", "-n", "10"),
+                        "'randsum generate' writes descriptors, not a result"),
+                Arguments.of("help", List.of("--s3", S3, "--", "-n", "10", "--help"), "randsum's -h/--help prints its help"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -423,7 +420,7 @@ class EmrSubmitIT {
         moto.createBucket(BUCKET);
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "--endpoint-url", moto.endpoint()));
         command.addAll(arguments);
-        Run run = run(command, env(), RUN_LIMIT, "bad-input");
+        Result run = run(command, env(), RUN_LIMIT, "bad-input");
         assertOneLineUsageErrorAndNothingCreated(run, expected);
     }
 
@@ -433,18 +430,18 @@ class EmrSubmitIT {
         moto.createBucket(BUCKET);
         Map<String, String> env = env();
         env.put("PATH", pathWithoutAws(env.get("PATH")));
-        Run run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint())), env, RUN_LIMIT, "no-aws");
+        Result run = run(args(List.of("--s3", S3, "--endpoint-url", moto.endpoint())), env, RUN_LIMIT, "no-aws");
         assertOneLineUsageErrorAndNothingCreated(run, "AWS CLI");
     }
 
-    private static void assertOneLineUsageErrorAndNothingCreated(Run run, String expected) throws Exception {
-        List<String> errors = run.stderr().lines().toList();
+    private static void assertOneLineUsageErrorAndNothingCreated(Result run, String expected) throws Exception {
+        List<String> errors = run.err().lines().toList();
         assertAll(
-                () -> assertEquals(2, run.exit(), run.stderr()),
-                () -> assertEquals(1, errors.size(), run.stderr()),
+                () -> assertEquals(2, run.exitCode(), run.err()),
+                () -> assertEquals(1, errors.size(), run.err()),
                 () -> assertTrue(errors.get(0).startsWith("emr-submit: ") && errors.get(0).contains(expected),
-                        run.stderr()),
-                () -> assertEquals("", run.stdout()),
+                        run.err()),
+                () -> assertEquals("", run.out()),
                 () -> assertEquals(List.of(), moto.listKeys(BUCKET, "")),
                 () -> assertEquals(0, moto.emr("ListClusters", JSON.createObjectNode()).get("Clusters").size()));
     }
@@ -528,48 +525,28 @@ class EmrSubmitIT {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** The text of each element (or of its {@code field}) of a JSON array. */
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(element -> texts.add(field == null ? element.asText() : element.path(field).asText()));
-        return texts;
-    }
-
-    record Run(int exit, String stdout, String stderr) {
-    }
-
-    record StepRef(String clusterId, String stepId, String state) {
-    }
-
-    private static Run run(List<String> command, Map<String, String> env, Duration limit, String name)
+    private static Result run(List<String> command, Map<String, String> env, Duration limit, String name)
             throws IOException, InterruptedException {
         return Submission.start(name, env, command).finish(limit);
     }
 
-    /** A script run in the background, its output in files (no pipe can fill up). */
+    /** A script run in the background, its output in files under target/emr-it. */
     static final class Submission {
         private static int count;
-        private final Process process;
-        private final Path stdout;
-        private final Path stderr;
+        private final Processes.Running process;
 
-        private Submission(Process process, Path stdout, Path stderr) {
+        private Submission(Processes.Running process) {
             this.process = process;
-            this.stdout = stdout;
-            this.stderr = stderr;
         }
 
         static synchronized Submission start(String name, Map<String, String> env, List<String> command)
                 throws IOException {
             String base = String.format("%02d-%s", ++count, name);
-            Path stdout = work.resolve(base + ".stdout");
-            Path stderr = work.resolve(base + ".stderr");
             ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(env);
-            return new Submission(builder.start(), stdout, stderr);
+            return new Submission(Processes.start(builder, work.resolve(base + ".stdout"), work.resolve(base + ".stderr")));
         }
 
         /** Waits until moto holds exactly one step (the script has submitted it). */
@@ -582,208 +559,32 @@ class EmrSubmitIT {
                 }
                 assertTrue(steps.isEmpty(), "more than one step: " + steps);
                 if (!process.isAlive()) {
-                    fail("emr-submit exited " + process.exitValue() + " before submitting a step: "
-                            + Files.readString(stderr));
+                    fail("emr-submit exited " + process.exitValue() + " before submitting a step: " + process.err());
                 }
                 Thread.sleep(100);
             }
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return fail("no step was submitted within " + STEP_APPEARS_LIMIT + ": " + Files.readString(stderr));
+            process.kill();
+            return fail("no step was submitted within " + STEP_APPEARS_LIMIT + ": " + process.err());
         }
 
         /** Waits until the script has written {@code text} to stderr. */
         void awaitStderr(String text) throws IOException, InterruptedException {
             Instant deadline = Instant.now().plus(STEP_APPEARS_LIMIT);
-            while (!Files.readString(stderr).contains(text)) {
+            while (!process.err().contains(text)) {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    fail("emr-submit never said '" + text + "': " + Files.readString(stderr));
+                    process.kill();
+                    fail("emr-submit never said '" + text + "': " + process.err());
                 }
                 Thread.sleep(50);
             }
         }
 
-        Run finish() throws IOException, InterruptedException {
+        Result finish() throws IOException, InterruptedException {
             return finish(RUN_LIMIT);
         }
 
-        Run finish(Duration limit) throws IOException, InterruptedException {
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                fail("still running after " + limit + ": " + Files.readString(stderr));
-            }
-            return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
-        }
-    }
-
-    /**
-     * moto and its control endpoint ({@code src/test/resources/emr/moto_emr.py}) in one Python process
-     * on loopback ports it picks itself, so no port can be taken between choosing and binding it.
-     */
-    static final class Moto {
-        static final String REGION = "us-east-1";
-        private static final Duration START_LIMIT = Duration.ofSeconds(60);
-        private static final Pattern READY = Pattern.compile("READY moto=(\\d+) control=(\\d+)");
-        private final Process process;
-        private final String endpoint;
-        private final String control;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-        private Moto(Process process, String endpoint, String control) {
-            this.process = process;
-            this.endpoint = endpoint;
-            this.control = control;
-        }
-
-        static Moto start(Path work) throws IOException, InterruptedException, URISyntaxException {
-            Path launcher = Path.of(EmrSubmitIT.class.getResource("/emr/moto_emr.py").toURI());
-            Path out = work.resolve("moto.out");
-            Path log = work.resolve("moto.log");
-            String python = System.getenv().getOrDefault("RANDSUM_IT_PYTHON", "python3");
-            ProcessBuilder builder = new ProcessBuilder(python, launcher.toString())
-                    .redirectOutput(out.toFile()).redirectError(log.toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-            builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
-            builder.environment().put("AWS_DEFAULT_REGION", REGION);
-            Process process = builder.start(); // stdin stays open: the launcher exits when it closes
-            Instant deadline = Instant.now().plus(START_LIMIT);
-            while (Instant.now().isBefore(deadline)) {
-                Matcher ready = READY.matcher(Files.exists(out) ? Files.readString(out) : "");
-                if (ready.find()) {
-                    Moto moto = new Moto(process, "http://127.0.0.1:" + ready.group(1),
-                            "http://127.0.0.1:" + ready.group(2));
-                    moto.steps(); // answers
-                    return moto;
-                }
-                if (!process.isAlive()) {
-                    fail(python + " " + launcher + " exited " + process.exitValue() + " (is moto installed?): "
-                            + Files.readString(log));
-                }
-                Thread.sleep(100);
-            }
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return fail("moto did not start within " + START_LIMIT + ": " + Files.readString(log));
-        }
-
-        String endpoint() {
-            return endpoint;
-        }
-
-        void reset() throws IOException, InterruptedException {
-            send(HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/reset"))
-                    .POST(HttpRequest.BodyPublishers.noBody()), 200);
-        }
-
-        // S3, path-style REST
-
-        void createBucket(String bucket) throws IOException, InterruptedException {
-            send(s3(bucket).PUT(HttpRequest.BodyPublishers.noBody()), 200);
-        }
-
-        void putObject(String s3Uri, byte[] bytes) throws IOException, InterruptedException {
-            assertTrue(s3Uri.startsWith("s3://"), s3Uri);
-            send(s3(s3Uri.substring("s3://".length())).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), 200);
-        }
-
-        byte[] getObject(String bucket, String key) throws IOException, InterruptedException {
-            return send(s3(bucket + "/" + key).GET(), 200);
-        }
-
-        List<String> listKeys(String bucket, String prefix) throws Exception {
-            byte[] xml = send(s3(bucket + "?list-type=2&prefix=" + prefix).GET(), 200);
-            NodeList keys = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(xml)).getElementsByTagName("Key");
-            List<String> result = new ArrayList<>();
-            for (int i = 0; i < keys.getLength(); i++) {
-                result.add(keys.item(i).getTextContent());
-            }
-            return result;
-        }
-
-        private HttpRequest.Builder s3(String path) {
-            return signed(HttpRequest.newBuilder(URI.create(endpoint + "/" + path)), "s3");
-        }
-
-        // EMR, JSON 1.1
-
-        JsonNode emr(String operation, JsonNode body) throws IOException, InterruptedException {
-            HttpRequest.Builder request = signed(HttpRequest.newBuilder(URI.create(endpoint + "/")), "elasticmapreduce")
-                    .header("X-Amz-Target", "ElasticMapReduce." + operation)
-                    .header("Content-Type", "application/x-amz-json-1.1")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            return JSON.readTree(send(request, 200));
-        }
-
-        JsonNode describeCluster(String clusterId) throws IOException, InterruptedException {
-            return emr("DescribeCluster", JSON.createObjectNode().put("ClusterId", clusterId)).get("Cluster");
-        }
-
-        List<String> stepArgs(StepRef step) throws IOException, InterruptedException {
-            JsonNode described = emr("DescribeStep",
-                    JSON.createObjectNode().put("ClusterId", step.clusterId()).put("StepId", step.stepId()));
-            return texts(described.path("Step").path("Config").path("Args"), null);
-        }
-
-        /** A cluster that stays up between steps, as someone's existing cluster would. */
-        String createLongRunningCluster(String logUri) throws IOException, InterruptedException {
-            ObjectNode request = JSON.createObjectNode()
-                    .put("Name", "long-running")
-                    .put("ReleaseLabel", "emr-7.8.0")
-                    .put("LogUri", logUri)
-                    .put("JobFlowRole", "EMR_EC2_DefaultRole")
-                    .put("ServiceRole", "EMR_DefaultRole");
-            request.putArray("Applications").addObject().put("Name", "Hadoop");
-            request.putObject("Instances")
-                    .put("MasterInstanceType", "m5.xlarge")
-                    .put("SlaveInstanceType", "m5.xlarge")
-                    .put("InstanceCount", 3)
-                    .put("KeepJobFlowAliveWhenNoSteps", true);
-            return emr("RunJobFlow", request).path("JobFlowId").asText();
-        }
-
-        /** moto reads only the credential scope of a SigV4 header, to route the request. */
-        private static HttpRequest.Builder signed(HttpRequest.Builder request, String service) {
-            return request.timeout(Duration.ofSeconds(30)).header("Authorization",
-                    "AWS4-HMAC-SHA256 Credential=testing/20250101/" + REGION + "/" + service
-                            + "/aws4_request, SignedHeaders=host, Signature=0");
-        }
-
-        // The control endpoint
-
-        List<StepRef> steps() throws IOException, InterruptedException {
-            JsonNode steps = JSON.readTree(send(HttpRequest.newBuilder(URI.create(control + "/steps"))
-                    .timeout(Duration.ofSeconds(30)).GET(), 200));
-            List<StepRef> result = new ArrayList<>();
-            steps.forEach(step -> result.add(new StepRef(step.path("clusterId").asText(), step.path("stepId").asText(),
-                    step.path("state").asText())));
-            return result;
-        }
-
-        void setStepState(StepRef step, String state, JsonNode failureDetails) throws IOException, InterruptedException {
-            ObjectNode body = JSON.createObjectNode()
-                    .put("clusterId", step.clusterId()).put("stepId", step.stepId()).put("state", state);
-            if (failureDetails != null) {
-                body.set("failureDetails", failureDetails);
-            }
-            send(HttpRequest.newBuilder(URI.create(control + "/step-state")).timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), 200);
-        }
-
-        private byte[] send(HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(expectedStatus, response.statusCode(), () -> response.request().method() + " "
-                    + response.uri() + ": " + new String(response.body(), StandardCharsets.UTF_8));
-            return response.body();
-        }
-
-        void stop() throws IOException, InterruptedException {
-            process.getOutputStream().close();
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+        Result finish(Duration limit) throws IOException, InterruptedException {
+            return process.finish(limit);
         }
     }
 }

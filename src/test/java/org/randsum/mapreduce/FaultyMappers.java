@@ -4,7 +4,11 @@ import java.io.IOException;
 
 import org.apache.hadoop.io.LongWritable;
 
-/** Test-only mappers that fail on purpose; production code has no fault hooks. */
+/**
+ * Test-only mappers that fail on purpose, for the driver's one fault seam: {@code new
+ * RandSumDriver(out, err, mapper)} (or {@code DriverRun.run(conf, mapper, ...)}) runs the real job
+ * with one of these as its mapper. A new fault goes here, as a subclass of {@link RandSumMapper}.
+ */
 public final class FaultyMappers {
     private FaultyMappers() {
     }
@@ -26,21 +30,6 @@ public final class FaultyMappers {
         @Override
         protected void map(LongWritable offset, SplitDescriptorWritable chunk, Context context) throws IOException {
             throw new IOException("injected failure: this map always fails");
-        }
-    }
-
-    /** A driver whose job uses the given mapper. */
-    public static class Driver extends RandSumDriver {
-        private final Class<? extends RandSumMapper> mapper;
-
-        public Driver(Class<? extends RandSumMapper> mapper, java.io.PrintStream out, java.io.PrintStream err) {
-            super(out, err);
-            this.mapper = mapper;
-        }
-
-        @Override
-        protected Class<? extends RandSumMapper> mapperClass() {
-            return mapper;
         }
     }
 }

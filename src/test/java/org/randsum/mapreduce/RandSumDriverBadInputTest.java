@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.randsum.cli.ExitCode;
+import org.randsum.testing.BadInputs;
+import org.randsum.testing.DriverRun;
 
 /**
  * Every user mistake: exit code 2, one line on stderr naming the problem, no stack trace, nothing
@@ -30,16 +27,10 @@ class RandSumDriverBadInputTest {
     private List<String> errLines;
 
     private int run(String... args) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set("mapreduce.framework.name", "local");
-        conf.set(JobSettings.WORK_ROOT, temp.resolve("work").toUri().toString());
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        int code = ToolRunner.run(conf, new RandSumDriver(new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8)), args);
-        out = outBytes.toString(StandardCharsets.UTF_8);
-        errLines = errBytes.toString(StandardCharsets.UTF_8).lines().toList();
-        return code;
+        DriverRun.Outcome outcome = DriverRun.run(DriverRun.localConf(temp.resolve("work")), args);
+        out = outcome.out();
+        errLines = outcome.errLines();
+        return outcome.exitCode();
     }
 
     private void assertUsageError(String expectedFragment, int code) {
@@ -54,27 +45,9 @@ class RandSumDriverBadInputTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "--seed 1 -o OUT                    | -n/--count is required",
-        "-n -1 -o OUT                       | -n/--count must be from 0",
-        "-n many -o OUT                     | -n/--count must be a whole number, not 'many'",
-        "-n 2.5 -o OUT                      | -n/--count must be a whole number, not '2.5'",
-        "-n 9223372036854775808 -o OUT      | -n/--count must be from 0 to 9223372036854775807",
-        "-n 1e19 -o OUT                     | -n/--count must be from 0 to 9223372036854775807",
-        "-n 10 --min 3 --max 2 -o OUT       | --min 3 is greater than --max 2",
-        "-n 10 --min -9223372036854775809   | --min must be from -9223372036854775808",
-        "-n 10 --max 99999999999999999999   | --max must be from -9223372036854775808",
-        "-n 10 --seed abc -o OUT            | --seed must be a whole number, not 'abc'",
-        "-n 10 -m 0 -o OUT                  | --maps must be from 1",
-        "-n 10 -m -3 -o OUT                 | --maps must be from 1",
-        "-n 10 -t 0 -o OUT                  | --threads must be from 1",
-        "-n 10 --threads -1 -o OUT          | --threads must be from 1",
-        "-n 10 --frobnicate -o OUT          | Unrecognized option: --frobnicate",
-        "-n 10 --engine gpu                 | --engine must be mapreduce or threads",
-    })
+    @MethodSource("org.randsum.testing.BadInputs#rows")
     void badOptionIsAUsageError(String args, String expected) throws Exception {
-        String[] argv = args.trim().replace("OUT", temp.resolve("out").toString()).split("\\s+");
-        assertUsageError(expected, run(argv));
+        assertUsageError(expected, run(BadInputs.argv(args, temp.resolve("out").toString())));
     }
 
     @Test

@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.util.ToolRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,24 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.randsum.cli.ExitCode;
+import org.randsum.testing.DriverRun;
+import org.randsum.testing.DriverRun.Outcome;
 import org.randsum.testing.Reference;
 
 /** The driver through ToolRunner in Hadoop local mode (LocalJobRunner, local filesystem). */
 class RandSumDriverLocalTest {
-    private static final Pattern SUM = Pattern.compile("\"sum\":\"(-?[0-9]+)\"");
-
     @TempDir
     java.nio.file.Path temp;
 
     private java.nio.file.Path workRoot;
-
-    record Outcome(int exitCode, String out, String err) {
-        String sum() {
-            Matcher matcher = SUM.matcher(out);
-            assertTrue(matcher.find(), "no sum in: " + out + err);
-            return matcher.group(1);
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -49,15 +36,7 @@ class RandSumDriverLocalTest {
     }
 
     private Outcome run(String... args) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set("mapreduce.framework.name", "local");
-        conf.set("fs.defaultFS", "file:///");
-        conf.set(JobSettings.WORK_ROOT, workRoot.toUri().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ToolRunner.run(conf, new RandSumDriver(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return DriverRun.run(DriverRun.localConf(workRoot), args);
     }
 
     private void assertNoWorkLeft() throws IOException {
@@ -145,7 +124,7 @@ class RandSumDriverLocalTest {
         assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().startsWith("9466055388\n"), outcome.out());
         assertEquals("10\t9466055388", Files.readString(output.resolve("part-r-00000")).strip());
-        assertTrue(Files.readString(output.resolve(MapReduceRun.RESULT_JSON)).contains("\"sum\":\"9466055388\""));
+        assertTrue(Files.readString(output.resolve(JobOutcome.RESULT_JSON)).contains("\"sum\":\"9466055388\""));
         assertTrue(Files.exists(output.resolve("_SUCCESS")));
         assertNoWorkLeft();
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +65,83 @@ public final class Processes {
         return err.startsWith(INCUBATOR_WARNING + "\n") ? err.substring(INCUBATOR_WARNING.length() + 1) : err;
     }
 
+    /**
+     * {@code command} with {@code env} added to this JVM's environment and stdin from /dev/null;
+     * waits at most {@code timeoutSeconds}. stderr comes without the incubator line.
+     */
     public static Result run(List<String> command, Map<String, String> env, long timeoutSeconds)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile(projectDir().resolve("target"), "proc", ".out");
         Path err = Files.createTempFile(projectDir().resolve("target"), "proc", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(env);
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n"
-                        + Files.readString(err));
-            }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    withoutIncubatorWarning(Files.readString(err, StandardCharsets.UTF_8)));
+            Result result = start(builder, out, err).finish(Duration.ofSeconds(timeoutSeconds));
+            return new Result(result.exitCode(), result.out(), withoutIncubatorWarning(result.err()));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * Starts {@code builder}'s command in the background with its stdout and stderr going to the
+     * files {@code out} and {@code err} (no pipe can fill up); stdin, the environment and the
+     * directory are as the builder has them.
+     */
+    public static Running start(ProcessBuilder builder, Path out, Path err) throws IOException {
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        return new Running(builder.command(), builder.start(), out, err);
+    }
+
+    /** A command running in the background, its output in files. */
+    public static final class Running {
+        private final List<String> command;
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Running(List<String> command, Process process, Path out, Path err) {
+            this.command = List.copyOf(command);
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        public Process process() {
+            return process;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        public int exitValue() {
+            return process.exitValue();
+        }
+
+        /** What it has printed on stdout so far. */
+        public String out() throws IOException {
+            return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        }
+
+        /** What it has printed on stderr so far. */
+        public String err() throws IOException {
+            return Files.exists(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
+        }
+
+        /** Kills it (SIGKILL) and waits a little for it to go. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        /** Waits for it to exit, at most {@code limit}; after that, kills it and fails with its stderr. */
+        public Result finish(Duration limit) throws IOException, InterruptedException {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new AssertionError("still running after " + limit + ": " + command + "\n" + err());
+            }
+            return new Result(process.exitValue(), out(), err());
         }
     }
 }

@@ -1,14 +1,14 @@
-package org.randsum.inputgen;
+package org.randsum.mapreduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
+/** The default maps, a pure rule: no Hadoop, the cluster given as facts. */
 class DefaultMapsTest {
-    private static final long BIG = 10_000_000_000L;
+    private static final long BIG = 1_000_000_000_000L;
 
     @Test
     void oneWaveFillsTheNodesLessTheApplicationMastersRoom() {
@@ -38,8 +38,12 @@ class DefaultMapsTest {
 
     @Test
     void localModeUsesOneMap() throws Exception {
-        Configuration conf = new Configuration(false);
-        conf.set("mapreduce.framework.name", "local");
-        assertEquals(1, DefaultMaps.choose(conf, Long.MAX_VALUE, 2));
+        assertEquals(1, DefaultMaps.choose(Facts.local(8), Long.MAX_VALUE, 2));
+    }
+
+    @Test
+    void onYarnTheClusterIsAskedAndTheRuleApplied() throws Exception {
+        assertEquals(7, DefaultMaps.choose(Facts.yarn(1, List.of(4, 4), 1), BIG, 1));
+        assertEquals(3, DefaultMaps.choose(Facts.yarn(1, List.of(4, 4), 1), BIG, 2));
     }
 }

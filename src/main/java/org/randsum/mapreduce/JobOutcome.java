@@ -1,0 +1,90 @@
+package org.randsum.mapreduce;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
+import org.randsum.cli.Messages;
+import org.randsum.cli.RunResult;
+import org.randsum.contract.Int128;
+
+/** What a finished job left: its checked total, its kernels, why it failed, and the kept result.json. */
+final class JobOutcome {
+    static final String RESULT_JSON = "result.json";
+
+    private JobOutcome() {
+    }
+
+    /** The committed {@code <count>\t<sum>} line, checked against n. */
+    static Int128 readTotal(Configuration conf, Path output, long n) throws IOException, JobFailedException {
+        FileSystem fs = output.getFileSystem(conf);
+        String line = null;
+        for (FileStatus part : fs.globStatus(new Path(output, "part-r-*"))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(fs.open(part.getPath()), StandardCharsets.UTF_8))) {
+                for (String read = in.readLine(); read != null; read = in.readLine()) {
+                    if (line != null) {
+                        throw new JobFailedException("integrity check failed: the output has more than one total");
+                    }
+                    line = read;
+                }
+            }
+        }
+        if (line == null) {
+            throw new JobFailedException("integrity check failed: the job wrote no total");
+        }
+        String[] fields = line.split("\t");
+        long count = Long.parseLong(fields[0]);
+        if (count != n) {
+            throw new JobFailedException("integrity check failed: the job summed " + count + " values, not " + n);
+        }
+        return Int128.parse(fields[1]);
+    }
+
+    /** The maps that ran each kernel, from the job's counters. */
+    static Map<String, Long> mapsPerKernel(Job done) throws IOException {
+        Map<String, Long> kernels = new TreeMap<>();
+        for (Counter counter : done.getCounters().getGroup(JobSettings.KERNEL_COUNTERS)) {
+            kernels.put(counter.getName(), counter.getValue());
+        }
+        return kernels;
+    }
+
+    /** The failing task's own message if there is one, else the job's failure info; one line. */
+    static String failureReason(Job failed) throws IOException, InterruptedException {
+        for (TaskCompletionEvent event : failed.getTaskCompletionEvents(0, 10_000)) {
+            if (event.getStatus() == TaskCompletionEvent.Status.FAILED
+                    || event.getStatus() == TaskCompletionEvent.Status.TIPFAILED) {
+                String[] diagnostics = failed.getTaskDiagnostics(event.getTaskAttemptId());
+                if (diagnostics != null && diagnostics.length > 0) {
+                    return "task " + event.getTaskAttemptId() + " failed: " + Messages.firstLine(diagnostics[diagnostics.length - 1]);
+                }
+            }
+        }
+        String info = failed.getStatus().getFailureInfo();
+        return "job " + failed.getJobID() + " " + failed.getJobState().toString().toLowerCase()
+                + (info == null || info.isBlank() ? "" : ": " + Messages.firstLine(info));
+    }
+
+    /** Writes {@code result} as {@value #RESULT_JSON} into the kept output directory. */
+    static void writeResultJson(Configuration conf, Path output, RunResult result) throws IOException {
+        FileSystem fs = output.getFileSystem(conf);
+        try (Writer out = new OutputStreamWriter(fs.create(new Path(output, RESULT_JSON), true),
+                StandardCharsets.UTF_8)) {
+            out.write(result.toJson());
+            out.write('\n');
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.randsum.mapreduce;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.SplittableRandom;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.util.ShutdownHookManager;
+
+/**
+ * A run's lifecycle, and the driver's only concurrency: a fresh work directory; the output
+ * directory, which becomes the run's to remove on failure once its job owns it; a shutdown hook
+ * that on SIGINT or SIGTERM kills the submitted job; and a clean-up that happens once, whether the
+ * run's thread or the hook gets there first. The two share the fields marked below under this
+ * object's lock.
+ */
+final class RunLifecycle implements AutoCloseable {
+    /**
+     * Shutdown-hook priority of randsum's clean-ups (here and in {@code generate}): ahead of
+     * Hadoop's FileSystem-closing hook (priority 10), so clean-up can still use the filesystem.
+     */
+    static final int CLEANUP_HOOK_PRIORITY = 50;
+
+    private final Configuration conf;
+    private final PrintStream err;
+    private final Path workDir;
+    private final Path output;
+    private final boolean keepOutput;
+    private final Runnable signalHook = this::cleanUpAfterSignal;
+    /** The job to close at the end; the run's thread alone. */
+    private Job configured;
+    // Shared with the signal hook; guarded by this.
+    private Job submitted;
+    private boolean stopping;
+    private boolean succeeded;
+    private boolean ownsOutput;
+    private boolean cleaned;
+
+    private RunLifecycle(Configuration conf, PrintStream err, Path workDir, Path keptOutput) {
+        this.conf = conf;
+        this.err = err;
+        this.workDir = workDir;
+        this.keepOutput = keptOutput != null;
+        this.output = keepOutput ? keptOutput : new Path(workDir, "output");
+    }
+
+    /**
+     * Starts a run: names its work directory under {@code randsum.work.root} and installs the signal
+     * hook. {@code keptOutput} is the user's {@code -o}, or null for an output in the work directory.
+     */
+    static RunLifecycle start(Configuration conf, PrintStream err, Path keptOutput) throws IOException {
+        Path root = new Path(JobSettings.workRoot(conf));
+        String name = String.format("randsum-%d-%08x", System.currentTimeMillis(), new SplittableRandom().nextInt());
+        Path workDir = root.getFileSystem(conf).makeQualified(new Path(root, name));
+        RunLifecycle lifecycle = new RunLifecycle(conf, err, workDir, keptOutput);
+        ShutdownHookManager.get().addShutdownHook(lifecycle.signalHook, CLEANUP_HOOK_PRIORITY);
+        return lifecycle;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Where the job writes its total: the user's {@code -o}, or a directory in the work directory. */
+    Path output() {
+        return output;
+    }
+
+    boolean keepsOutput() {
+        return keepOutput;
+    }
+
+    /**
+     * Submits the job unless a signal came first. Under the lock the signal hook takes, so the hook
+     * either stops the run before submission or sees the submitted job and kills it. The output
+     * directory becomes this run's to remove on failure only once the job owns it.
+     */
+    void submit(Job job) throws IOException, InterruptedException {
+        configured = job;
+        synchronized (this) {
+            if (stopping) {
+                throw new InterruptedException("stopped before the job was submitted");
+            }
+            try {
+                job.submit();
+            } catch (ClassNotFoundException e) {
+                throw new IOException("a job class is missing from the class path: " + e.getMessage(), e);
+            }
+            submitted = job;
+            ownsOutput = keepOutput;
+        }
+    }
+
+    /** The run has its result: the output stays, and a late signal kills nothing. */
+    synchronized void succeeded() {
+        succeeded = true;
+    }
+
+    /** Cleans up (once), closes the job and removes the signal hook. */
+    @Override
+    public void close() throws IOException {
+        cleanUp();
+        if (configured != null) {
+            configured.close();
+        }
+        try {
+            ShutdownHookManager.get().removeShutdownHook(signalHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is already running or done; nothing more to do.
+        }
+    }
+
+    private void cleanUpAfterSignal() {
+        Job toKill;
+        synchronized (this) {
+            stopping = true;
+            toKill = succeeded ? null : submitted;
+        }
+        try {
+            if (toKill != null && !toKill.isComplete()) {
+                err.println("randsum: interrupted, killing " + toKill.getJobID());
+                toKill.killJob();
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("randsum: could not kill the job: " + e.getMessage());
+        }
+        cleanUp();
+    }
+
+    /** Removes the work directory, and the output directory of a run that did not succeed; once. */
+    private synchronized void cleanUp() {
+        if (cleaned) {
+            return;
+        }
+        cleaned = true;
+        delete(workDir);
+        if (!succeeded && ownsOutput) {
+            delete(output);
+        }
+    }
+
+    private void delete(Path path) {
+        try {
+            path.getFileSystem(conf).delete(path, true);
+        } catch (IOException e) {
+            err.println("randsum: could not remove " + path + ": " + e.getMessage());
+        }
+    }
+}
