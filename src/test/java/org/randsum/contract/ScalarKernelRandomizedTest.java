@@ -55,18 +55,13 @@ class ScalarKernelRandomizedTest {
             cases.add(Arguments.of(random.nextLong(), 1 + random.nextInt(3000), edge[0], edge[1]));
         }
         for (int i = 0; i < 40; i++) {
-            long a = randomBound(random);
-            long b = randomBound(random);
+            long a = Reference.randomBound(random);
+            long b = Reference.randomBound(random);
             cases.add(Arguments.of(random.nextLong(), random.nextInt(3000), Math.min(a, b), Math.max(a, b)));
         }
         return cases.stream();
     }
 
-    /** Bounds of every magnitude, not just the huge ones a uniform long gives. */
-    private static long randomBound(SplittableRandom random) {
-        long magnitude = random.nextLong() >>> random.nextInt(64);
-        return random.nextBoolean() ? magnitude : -magnitude;
-    }
 
     @ParameterizedTest(name = "seed {0}, n {1}, [{2}, {3}]")
     @MethodSource("ranges")

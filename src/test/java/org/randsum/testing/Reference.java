@@ -40,6 +40,12 @@ public final class Reference {
         return BigInteger.valueOf(min).add(offset);
     }
 
+    /** A range bound of every magnitude, not just the huge ones a uniform long gives. */
+    public static long randomBound(SplittableRandom random) {
+        long magnitude = random.nextLong() >>> random.nextInt(64);
+        return random.nextBoolean() ? magnitude : -magnitude;
+    }
+
     /** Sum of values [0, n) of the stream with this seed. */
     public static BigInteger total(long seed, long n, long min, long max) {
         SplittableRandom random = new SplittableRandom(seed);
