@@ -32,11 +32,7 @@
  * total once per block. Every summed part is below 2^44, so a block's sum is below
  * 2^20 * 2^44 = 2^64 and never wraps.
  */
-#include <errno.h>
-#include <inttypes.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
+#include "reference_main.h"
 
 #define GAMMA UINT64_C(0x9E3779B97F4A7C15)
 #define LOW32 UINT64_C(0xFFFFFFFF)
@@ -167,65 +163,6 @@ static unsigned __int128 sum_offsets(uint64_t seed, uint64_t n, uint64_t span) {
     return total;
 }
 
-/* Decimal text of a signed 128-bit integer; buf needs at least 41 bytes. */
-static const char *int128_to_string(__int128 value, char *buf, size_t size) {
-    unsigned __int128 magnitude = value < 0 ? -(unsigned __int128)value : (unsigned __int128)value;
-    char *p = buf + size - 1;
-    *p = '\0';
-    do {
-        *--p = (char)('0' + (int)(magnitude % 10));
-        magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0) *--p = '-';
-    return p;
-}
-
-static int64_t parse_int64(const char *text, const char *name) {
-    char *end;
-    errno = 0;
-    long long value = strtoll(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0') {
-        fprintf(stderr, "randsum_vec: %s must be a signed 64-bit decimal integer, got '%s'\n", name, text);
-        exit(2);
-    }
-    return (int64_t)value;
-}
-
-static double now_seconds(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: randsum_vec SEED N MIN MAX\n");
-        return 2;
-    }
-    int64_t seed = parse_int64(argv[1], "SEED");
-    int64_t n = parse_int64(argv[2], "N");
-    int64_t min = parse_int64(argv[3], "MIN");
-    int64_t max = parse_int64(argv[4], "MAX");
-    if (n < 0) {
-        fprintf(stderr, "randsum_vec: N must be >= 0\n");
-        return 2;
-    }
-    if (min > max) {
-        fprintf(stderr, "randsum_vec: MIN must be <= MAX\n");
-        return 2;
-    }
-    /* Unsigned arithmetic: wraps to 0 exactly for the full range, never overflows as signed would. */
-    uint64_t span = (uint64_t)max - (uint64_t)min + 1;
-
-    double start = now_seconds();
-    unsigned __int128 offsets = sum_offsets((uint64_t)seed, (uint64_t)n, span);
-    double seconds = now_seconds() - start;
-
-    /* |n * min| < 2^126 and offsets < 2^127; the true total fits, so modular 128-bit addition is exact. */
-    __int128 total = (__int128)(offsets + (unsigned __int128)((__int128)n * min));
-
-    char buf[48];
-    printf("{\"sum\":\"%s\",\"n\":%" PRId64 ",\"seconds\":%.9f,\"values_per_second\":%.0f}\n",
-           int128_to_string(total, buf, sizeof buf), n, seconds, seconds > 0 ? (double)n / seconds : 0.0);
-    return 0;
+    return reference_main(argc, argv, "randsum_vec", sum_offsets);
 }
