@@ -122,6 +122,20 @@ class RunJarIT {
         assertTrue(summed.out().startsWith("{\"sum\":\"1074171186439830\""), summed.out());
     }
 
+    /** The threads engine skips JobConf's loading, but not the site file a cluster keeps its keys in. */
+    @Test
+    void threadsEngineReadsRandsumSettingsFromMapredSite() throws Exception {
+        Path conf = Files.createDirectories(temp.resolve("conf"));
+        Files.copy(Processes.projectDir().resolve("conf/local/core-site.xml"), conf.resolve("core-site.xml"));
+        Files.writeString(conf.resolve("mapred-site.xml"), "<?xml version=\"1.0\"?><configuration><property>"
+                + "<name>randsum.kernel</name><value>scalar</value></property></configuration>\n");
+        Processes.Result result = Processes.run(Processes.runJarCommand(conf, Processes.hadoopClasspath(),
+                List.of("--engine", "threads", "-n", "1000000", "--seed", "42", "--json")), Map.of(), 180);
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("{\"sum\":\"1074171186439830\""), result.out());
+        assertTrue(result.out().contains("\"kernel\":\"scalar\""), result.out());
+    }
+
     @Test
     void keptOutputAndTheWorkRootAreOpenToNoOtherUser() throws Exception {
         Path root = temp.resolve("fresh-root");
