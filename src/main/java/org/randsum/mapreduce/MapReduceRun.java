@@ -39,6 +39,8 @@ final class MapReduceRun {
             RandSumDriver.chooseKernelHere(kernelMode, run.range(), err);
         }
         Path keptOutput = run.output() == null ? null : new Path(run.output());
+        S3AChecks.checkReachable(conf, keptOutput, new Path(JobSettings.workRoot(conf)),
+                run.values() instanceof Command.Descriptors given ? new Path(given.dir()) : null);
         if (keptOutput != null && keptOutput.getFileSystem(conf).exists(keptOutput)) {
             throw new UsageException("output directory " + run.output() + " already exists");
         }

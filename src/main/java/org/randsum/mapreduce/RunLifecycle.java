@@ -36,6 +36,7 @@ final class RunLifecycle implements AutoCloseable {
     private boolean stopping;
     private boolean succeeded;
     private boolean ownsOutput;
+    private boolean createdWorkDir;
     private boolean cleaned;
 
     private RunLifecycle(Configuration conf, PrintStream err, Path workDir, Path keptOutput) {
@@ -47,8 +48,9 @@ final class RunLifecycle implements AutoCloseable {
     }
 
     /**
-     * Starts a run: names its work directory under {@code randsum.work.root} and installs the signal
-     * hook. {@code keptOutput} is the user's {@code -o}, or null for an output in the work directory.
+     * Starts a run: installs the signal hook and creates its work directory under {@code
+     * randsum.work.root}. {@code keptOutput} is the user's {@code -o}, or null for an output in the
+     * work directory.
      */
     static RunLifecycle start(Configuration conf, PrintStream err, Path keptOutput) throws IOException {
         Path root = new Path(JobSettings.workRoot(conf));
@@ -56,7 +58,21 @@ final class RunLifecycle implements AutoCloseable {
         Path workDir = root.getFileSystem(conf).makeQualified(new Path(root, name));
         RunLifecycle lifecycle = new RunLifecycle(conf, err, workDir, keptOutput);
         ShutdownHookManager.get().addShutdownHook(lifecycle.signalHook, CLEANUP_HOOK_PRIORITY);
+        try {
+            lifecycle.createWorkDir();
+        } catch (IOException | RuntimeException e) {
+            lifecycle.close();
+            throw e;
+        }
         return lifecycle;
+    }
+
+    /**
+     * Clean-up removes the work directory only once it is known to be this run's. Under the lock, so
+     * that a signal during mkdirs waits for it and then removes what it made.
+     */
+    private synchronized void createWorkDir() throws IOException {
+        createdWorkDir = workDir.getFileSystem(conf).mkdirs(workDir);
     }
 
     Path workDir() {
@@ -129,13 +145,15 @@ final class RunLifecycle implements AutoCloseable {
         cleanUp();
     }
 
-    /** Removes the work directory, and the output directory of a run that did not succeed; once. */
+    /** Removes the work directory, and the output directory of a run that did not succeed; once; never a directory it did not create. */
     private synchronized void cleanUp() {
         if (cleaned) {
             return;
         }
         cleaned = true;
-        delete(workDir);
+        if (createdWorkDir) {
+            delete(workDir);
+        }
         if (!succeeded && ownsOutput) {
             delete(output);
         }
