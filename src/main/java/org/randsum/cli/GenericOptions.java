@@ -1,7 +1,9 @@
 package org.randsum.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hadoop's generic options (GenericOptionsParser's), which come before randsum's own. ToolRunner
@@ -34,6 +36,28 @@ public final class GenericOptions {
             }
         }
         return Arrays.copyOfRange(args, Math.min(first, args.length), args.length);
+    }
+
+    /** The {@code -D key=value} (and {@code -Dkey=value}) definitions among the leading generic options; the last wins. */
+    public static Map<String, String> definitions(String[] args) {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        int options = args.length - skip(args).length;
+        for (int i = 0; i < options; i++) {
+            String definition;
+            if (args[i].equals("-D")) {
+                definition = args[++i];
+            } else if (args[i].startsWith("-D")) {
+                definition = args[i].substring(2);
+            } else {
+                i++; // another generic option, and its value
+                continue;
+            }
+            int equals = definition.indexOf('=');
+            if (equals > 0) {
+                definitions.put(definition.substring(0, equals).strip(), definition.substring(equals + 1));
+            }
+        }
+        return definitions;
     }
 
     /** "-D k=v, -conf FILE, ...", for the help. */

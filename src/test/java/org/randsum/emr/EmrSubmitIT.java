@@ -139,7 +139,7 @@ class EmrSubmitIT {
 
         @Test
         void clusterRunsTheDefaultReleaseWithHadoop() {
-            assertEquals("emr-7.8.0", cluster.path("ReleaseLabel").asText());
+            assertEquals("emr-7.14.0", cluster.path("ReleaseLabel").asText());
             assertEquals(List.of("Hadoop"), texts(cluster.path("Applications"), "Name"));
         }
 
@@ -417,6 +417,37 @@ class EmrSubmitIT {
                 () -> assertTrue(lines.get(3).startsWith(aws + "emr describe-step "), lines.get(3)),
                 () -> assertTrue(lines.get(4).matches(Pattern.quote(aws + "s3 cp ") + OUTPUT + "/result.json -"),
                         lines.get(4)));
+    }
+
+    /**
+     * The default cluster, 2 core nodes x 4 vcores (m5.xlarge), at -t 2: 3 maps beside the application
+     * master (README, "Maps and threads"), one wave. By hand: ceil(1e11 / 3) values a map at 0.306 ns a
+     * value (the vector-512 kernel, default range, docs/benchmarks.md) over 2 threads: 5.1 s.
+     */
+    @Test
+    void dryRunPrintsThePlanAndAnEstimateLabelledAsOne() throws Exception {
+        Result run = run(args(List.of("--s3", S3, "--endpoint-url", "http://127.0.0.1:" + freePort(), "--dry-run"),
+                List.of("-n", "1e11", "--seed", "1", "-t", "2")), env(), RUN_LIMIT, "dry-run-plan");
+        List<String> notes = run.err().lines().toList();
+        assertAll(
+                () -> assertEquals(0, run.exitCode(), run.err()),
+                () -> assertTrue(notes.contains("emr-submit: plan: 3 maps x 2 threads (2 vcores a map) on 2 nodes x 4"
+                        + " vcores (m5.xlarge), 1 wave, vector-512 kernel (x86-64, AVX-512)"), run.err()),
+                () -> assertTrue(notes.stream().anyMatch(line -> line.startsWith(
+                        "emr-submit: estimate: about 5 s of summing (an estimate, not a measurement: 0.306 ns a value"
+                                + " per vcore")), run.err()));
+    }
+
+    @Test
+    void dryRunOnGravitonPlansTheScalarKernel() throws Exception {
+        Result run = run(args(List.of("--s3", S3, "--endpoint-url", "http://127.0.0.1:" + freePort(), "--dry-run",
+                "--instance-type", "m7g.2xlarge", "--instance-count", "5"), List.of("-n", "1e12", "-t", "4")), env(),
+                RUN_LIMIT, "dry-run-graviton");
+        assertAll(
+                () -> assertEquals(0, run.exitCode(), run.err()),
+                // 4 nodes x 8 vcores at 4 a map: 8 slots, less the one the AM's vcore takes.
+                () -> assertTrue(run.err().contains("emr-submit: plan: 7 maps x 4 threads (4 vcores a map) on 4 nodes"
+                        + " x 8 vcores (m7g.2xlarge), 1 wave, scalar kernel (Graviton, aarch64)"), run.err()));
     }
 
     @Test

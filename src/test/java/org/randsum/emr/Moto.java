@@ -155,7 +155,7 @@ final class Moto {
     String createLongRunningCluster(String logUri) throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode()
                 .put("Name", "long-running")
-                .put("ReleaseLabel", "emr-7.8.0")
+                .put("ReleaseLabel", "emr-7.14.0")
                 .put("LogUri", logUri)
                 .put("JobFlowRole", "EMR_EC2_DefaultRole")
                 .put("ServiceRole", "EMR_DefaultRole");
