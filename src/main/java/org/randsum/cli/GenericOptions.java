@@ -27,7 +27,7 @@ public final class GenericOptions {
         int first = 0;
         while (first < args.length) {
             String arg = args[first];
-            if (ALL.stream().anyMatch(option -> option.name().equals(arg))) {
+            if (takesValue(arg)) {
                 first += 2;
             } else if (arg.startsWith("-D") && arg.length() > 2) {
                 first += 1;
@@ -38,26 +38,26 @@ public final class GenericOptions {
         return Arrays.copyOfRange(args, Math.min(first, args.length), args.length);
     }
 
-    /** The {@code -D key=value} (and {@code -Dkey=value}) definitions among the leading generic options; the last wins. */
+    /** The {@code -D key=value} settings among the leading generic options, in order. */
     public static Map<String, String> definitions(String[] args) {
         Map<String, String> definitions = new LinkedHashMap<>();
-        int options = args.length - skip(args).length;
-        for (int i = 0; i < options; i++) {
-            String definition;
-            if (args[i].equals("-D")) {
-                definition = args[++i];
-            } else if (args[i].startsWith("-D")) {
-                definition = args[i].substring(2);
-            } else {
-                i++; // another generic option, and its value
-                continue;
-            }
-            int equals = definition.indexOf('=');
-            if (equals > 0) {
-                definitions.put(definition.substring(0, equals).strip(), definition.substring(equals + 1));
+        String[] rest = skip(args);
+        for (int i = 0; i < args.length - rest.length; i++) {
+            String definition = args[i].equals("-D") && i + 1 < args.length ? args[++i]
+                    : args[i].startsWith("-D") && args[i].length() > 2 ? args[i].substring(2) : null;
+            if (definition != null) {
+                int equals = definition.indexOf('=');
+                definitions.put(equals < 0 ? definition : definition.substring(0, equals),
+                        equals < 0 ? "" : definition.substring(equals + 1));
+            } else if (takesValue(args[i])) {
+                i++;
             }
         }
         return definitions;
+    }
+
+    private static boolean takesValue(String arg) {
+        return ALL.stream().anyMatch(option -> option.name().equals(arg));
     }
 
     /** "-D k=v, -conf FILE, ...", for the help. */

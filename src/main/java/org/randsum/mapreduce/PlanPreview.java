@@ -84,7 +84,10 @@ public final class PlanPreview {
         KernelSelector.Mode mode = KernelSelector.Mode.parse(definitions.get(KernelSelector.KEY));
         RunPlan plan;
         try {
-            plan = RunPlan.of(run, mode, new StatedCluster(mapVcores, nodeVcores, amVcores));
+            String uber = definitions.get("mapreduce.job.ubertask.enable");
+            plan = RunPlan.of(run, mode, new StatedCluster(mapVcores, nodeVcores, amVcores,
+                    uber == null ? null : Boolean.parseBoolean(uber),
+                    Integer.parseInt(definitions.getOrDefault("mapreduce.job.ubertask.maxmaps", "9"))));
         } catch (java.io.IOException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
@@ -97,13 +100,16 @@ public final class PlanPreview {
             vector = true; // the module is there: the driver adds it to the maps' options
         }
         String kernel = vector ? "vector-" + cpu.vectorBits() : "scalar";
-        long wave = DefaultMaps.wave(nodeVcores, amVcores, plan.threads());
+        // Uber mode runs the maps one after another in the application master's container.
+        long wave = plan.uber() ? 1 : DefaultMaps.wave(nodeVcores, amVcores, plan.threads());
         long waves = SumEstimate.waves(plan, wave);
         double nanos = SumEstimate.nanosPerValue(vector, cpu.vectorBits(), plan.range());
         double seconds = SumEstimate.seconds(plan, wave, nanos);
         return String.format("plan: %s x %s (%s a map) on %s x %d vcores (%s), %s, %s kernel (%s)%n",
                 count(plan.maps(), "map"), count(plan.threads(), "thread"), count(plan.threads(), "vcore"),
-                count(nodes, "node"), vcores, instanceType, count(waves, "wave"), kernel, cpu.name())
+                count(nodes, "node"), vcores, instanceType,
+                plan.uber() ? "uber mode (one after another in the application master)" : count(waves, "wave"),
+                kernel, cpu.name())
                 + String.format("estimate: about %s of summing (an estimate, not a measurement: %.3f ns a value per"
                         + " vcore, the %s kernel's speed for this range measured on the project's AVX-512 machine,"
                         + " docs/benchmarks.md; cluster and job start-up not included)%n", duration(seconds), nanos,
@@ -153,7 +159,8 @@ public final class PlanPreview {
     }
 
     /** The facts of a cluster that is not there yet: YARN, with the stated nodes. */
-    private record StatedCluster(int mapVcores, List<Integer> nodeVcores, int amVcores) implements RunFacts {
+    private record StatedCluster(int mapVcores, List<Integer> nodeVcores, int amVcores, Boolean uberRequested,
+            int uberMaxMaps) implements RunFacts {
         @Override
         public boolean localMode() {
             return false;

@@ -75,11 +75,16 @@ final class S3AChecks {
         }
     }
 
+    /** Sets {@link #BOUNDED_RETRIES} in {@code conf} (for the checks before a run, never for the run). */
+    static void bound(Configuration conf) {
+        for (String[] setting : BOUNDED_RETRIES) {
+            conf.set(setting[0], setting[1]);
+        }
+    }
+
     private static void probe(Configuration conf, Path path) throws UsageException, IOException {
         Configuration bounded = new Configuration(conf);
-        for (String[] setting : BOUNDED_RETRIES) {
-            bounded.set(setting[0], setting[1]);
-        }
+        bound(bounded);
         String endpoint = "the default S3 endpoint";
         try (FileSystem fs = FileSystem.newInstance(path.toUri(), bounded)) {
             // The bucket's own settings (fs.s3a.bucket.NAME.*) are in the instance's configuration.
