@@ -23,6 +23,12 @@ public final class DefaultMaps {
 
     /** The pure rule, given each running node's vcores and the application master's. */
     public static long forCluster(long n, List<Integer> nodeVcores, int amVcores, int threadsPerMap) {
+        long byWork = Math.max(1, n / MIN_VALUES_PER_MAP);
+        return Math.min(wave(nodeVcores, amVcores, threadsPerMap), byWork);
+    }
+
+    /** The maps of {@code threadsPerMap} vcores that run at once beside the application master (at least 1). */
+    public static long wave(List<Integer> nodeVcores, int amVcores, int threadsPerMap) {
         long slots = 0;
         long amCost = Long.MAX_VALUE; // the fewest map slots the AM can cost, on the node that suits it best
         for (int vcores : nodeVcores) {
@@ -32,9 +38,7 @@ public final class DefaultMaps {
                 amCost = Math.min(amCost, fits - (vcores - amVcores) / threadsPerMap);
             }
         }
-        long wave = Math.max(1, slots - (amCost == Long.MAX_VALUE ? 0 : amCost));
-        long byWork = Math.max(1, n / MIN_VALUES_PER_MAP);
-        return Math.min(wave, byWork);
+        return Math.max(1, slots - (amCost == Long.MAX_VALUE ? 0 : amCost));
     }
 
     /** The default for n values at {@code threadsPerMap} threads a map; asks for the cluster only on YARN. */

@@ -54,6 +54,7 @@ final class MapReduceRun {
         Path givenInput = run.values() instanceof Command.Descriptors given ? new Path(given.dir()) : null;
         List<Path> used = new ArrayList<>(List.of(new Path("/"), workRoot));
         used.addAll(Stream.of(keptOutput, givenInput).filter(Objects::nonNull).toList());
+        S3AChecks.checkReachable(conf, workRoot, keptOutput, givenInput); // S3A's causes, in S3A's words
         Preflight.filesystemsAnswer(conf, used);
         if (!facts.localMode()) {
             Preflight.sharedWhenOnYarn(conf, workRoot, keptOutput, givenInput);

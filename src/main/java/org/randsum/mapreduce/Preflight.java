@@ -42,9 +42,7 @@ final class Preflight {
         bounded.setInt("ipc.client.connect.max.retries.on.timeouts", 1);
         bounded.setLong("yarn.resourcemanager.connect.max-wait.ms", 10_000);
         bounded.setLong("yarn.resourcemanager.connect.retry-interval.ms", 1000);
-        bounded.setInt("fs.s3a.attempts.maximum", 1);
-        bounded.setInt("fs.s3a.retry.limit", 1);
-        bounded.set("fs.s3a.retry.interval", "100ms");
+        S3AChecks.bound(bounded);
         return bounded;
     }
 

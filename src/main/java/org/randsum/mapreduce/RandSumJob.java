@@ -47,6 +47,7 @@ final class RandSumJob {
         job.setOutputValueClass(Text.class);
         job.setOutputFormatClass(TextOutputFormat.class);
         FileOutputFormat.setOutputPath(job, output);
+        S3ACommitter.chooseFor(jobConf, output);
         return job;
     }
 

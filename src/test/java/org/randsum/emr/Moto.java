@@ -109,12 +109,20 @@ final class Moto {
     }
 
     List<String> listKeys(String bucket, String prefix) throws Exception {
-        byte[] xml = send(s3(bucket + "?list-type=2&prefix=" + prefix).GET(), 200);
-        NodeList keys = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(xml)).getElementsByTagName("Key");
+        return elementTexts(send(s3(bucket + "?list-type=2&prefix=" + prefix).GET(), 200), "Key");
+    }
+
+    /** The keys of the multipart uploads begun and neither completed nor aborted: objects in the making. */
+    List<String> pendingUploads(String bucket) throws Exception {
+        return elementTexts(send(s3(bucket + "?uploads").GET(), 200), "Key");
+    }
+
+    private static List<String> elementTexts(byte[] xml, String tag) throws Exception {
+        NodeList elements = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml)).getElementsByTagName(tag);
         List<String> result = new ArrayList<>();
-        for (int i = 0; i < keys.getLength(); i++) {
-            result.add(keys.item(i).getTextContent());
+        for (int i = 0; i < elements.getLength(); i++) {
+            result.add(elements.item(i).getTextContent());
         }
         return result;
     }
@@ -147,7 +155,7 @@ final class Moto {
     String createLongRunningCluster(String logUri) throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode()
                 .put("Name", "long-running")
-                .put("ReleaseLabel", "emr-7.8.0")
+                .put("ReleaseLabel", "emr-7.14.0")
                 .put("LogUri", logUri)
                 .put("JobFlowRole", "EMR_EC2_DefaultRole")
                 .put("ServiceRole", "EMR_DefaultRole");

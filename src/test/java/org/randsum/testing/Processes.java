@@ -44,18 +44,28 @@ public final class Processes {
      * target/randsum.jar ARGS}: what {@code hadoop jar} runs, with the module as scripts/randsum adds it.
      */
     public static List<String> runJarCommand(Path confDir, String classpath, List<String> args) {
-        List<String> command = runJarCommandWithoutVectorModule(confDir, classpath, args);
+        return runJarCommand(jar(), confDir, classpath, args);
+    }
+
+    /** As {@link #runJarCommand(Path, String, List)}, for another copy of the jar (one an EMR step fetched). */
+    public static List<String> runJarCommand(Path jar, Path confDir, String classpath, List<String> args) {
+        List<String> command = runJarCommandWithoutVectorModule(jar, confDir, classpath, args);
         command.addAll(1, List.of("--add-modules", "jdk.incubator.vector"));
         return command;
     }
 
-    /** As {@link #runJarCommand}, in a JVM without the Vector API module. */
+    /** As {@link #runJarCommand(Path, String, List)}, in a JVM without the Vector API module. */
     public static List<String> runJarCommandWithoutVectorModule(Path confDir, String classpath, List<String> args) {
+        return runJarCommandWithoutVectorModule(jar(), confDir, classpath, args);
+    }
+
+    private static List<String> runJarCommandWithoutVectorModule(Path jar, Path confDir, String classpath,
+            List<String> args) {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g",
                 "-Dlog4j.configuration=file:" + projectDir().resolve("conf/local/log4j.properties"),
                 "-Djava.io.tmpdir=" + projectDir().resolve("target"),
                 "-cp", confDir + File.pathSeparator + classpath,
-                "org.apache.hadoop.util.RunJar", jar().toString()));
+                "org.apache.hadoop.util.RunJar", jar.toString()));
         command.addAll(args);
         return command;
     }

@@ -61,11 +61,24 @@ public final class SiteFiles {
         }
         extra.forEach((key, value) -> sites.get(siteOf(key)).set(key, value));
         for (Map.Entry<String, Configuration> site : sites.entrySet()) {
-            try (OutputStream out = Files.newOutputStream(dir.resolve(site.getKey()))) {
-                site.getValue().writeXml(out);
-            }
+            writeXml(site.getValue(), dir.resolve(site.getKey()));
         }
         return dir;
+    }
+
+    /** One site file, {@code dir/name}, holding {@code keys}: for a file such as EMR's capacity-scheduler.xml. */
+    public static Path writeFile(Path dir, String name, Map<String, String> keys) throws IOException {
+        Files.createDirectories(dir);
+        Configuration conf = new Configuration(false);
+        keys.forEach(conf::set);
+        return writeXml(conf, dir.resolve(name));
+    }
+
+    private static Path writeXml(Configuration conf, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            conf.writeXml(out);
+        }
+        return file;
     }
 
     /** A client configuration read from such a directory, as a client with it on its class path has. */
