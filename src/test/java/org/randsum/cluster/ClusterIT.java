@@ -172,28 +172,6 @@ class ClusterIT {
         assertEquals(2, MiniCluster.unsuccessfulAttempts(job(outcome.jobId())).size(), "each map's first attempt failed");
     }
 
-    /**
-     * Speculation on and made as eager as the speculator allows, with every map's first attempt
-     * failing: whether or not the speculator launches duplicates on this one-node cluster (it decides
-     * from task run times), any attempt that runs must not change the committed total.
-     */
-    @Test
-    void speculativeExecutionForcedOnStillCountsEachValueOnce() throws Exception {
-        Configuration conf = new Configuration(clusterConf);
-        conf.setBoolean("mapreduce.map.speculative", true);
-        conf.setBoolean("mapreduce.reduce.speculative", true);
-        // Speculate as eagerly as the speculator allows.
-        conf.setDouble("mapreduce.job.speculative.speculative-cap-running-tasks", 1.0);
-        conf.setDouble("mapreduce.job.speculative.slowtaskthreshold", 0.01);
-        conf.setLong("mapreduce.job.speculative.retry-after-no-speculate", 100);
-        conf.setLong("mapreduce.job.speculative.retry-after-speculate", 100);
-        conf.setLong(JobSettings.CHUNK_VALUES, 100_000);
-        Outcome outcome = run(conf, FaultyMappers.FailsFirstAttempt.class,
-                "-n", "1000000", "--seed", "42", "-m", "3", "-t", "1", "--json");
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals("1074171186439830", outcome.sum());
-    }
-
     @Test
     void longMapSurvivesAShortTaskTimeoutBecauseItReportsProgress() throws Exception {
         Configuration conf = new Configuration(clusterConf);
