@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.mapred.TIPStatus;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobCounter;
@@ -320,7 +321,8 @@ class FaultsIT {
     /**
      * Several users' {@code hadoop jar} at once, each a JVM of its own, on one work root that none
      * has made yet: all run on the cluster at the same time, each total is its own reference value
-     * (a run that read another's descriptors could not give it), and the root is left empty.
+     * (a run that read another's descriptors could not give it), and the root, private (0700)
+     * however they raced to make it, is left empty.
      */
     @Test
     void concurrentRunsFromSeparateProcessesOnOneWorkRootAreEachExactAndLeaveNothing() throws Exception {
@@ -368,7 +370,9 @@ class FaultsIT {
         for (int i = 0; i < runs.length; i++) {
             assertEquals(runs[i][4], outcomes.get(i).sum(), "run " + i);
         }
-        assertTrue(cluster.fileSystem().exists(new org.apache.hadoop.fs.Path(sharedRoot)), "the runs made the root");
+        // However the three raced to create it, the root they made is private.
+        assertEquals(new FsPermission((short) 0700),
+                cluster.fileSystem().getFileStatus(new org.apache.hadoop.fs.Path(sharedRoot)).getPermission());
         assertEquals(List.of(), cluster.leftIn(sharedRoot), "left in the shared work root");
     }
 
