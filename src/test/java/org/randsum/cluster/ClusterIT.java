@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.hadoop.mapreduce.Cluster;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.JobStatus.State;
-import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskReport;
 import org.apache.hadoop.mapreduce.TaskType;
-import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.api.records.FinalApplicationStatus;
 import org.apache.hadoop.yarn.api.records.YarnApplicationState;
@@ -42,6 +35,7 @@ import org.randsum.mapreduce.RandSumCounter;
 import org.randsum.mapreduce.RandSumMapper;
 import org.randsum.testing.DriverRun;
 import org.randsum.testing.DriverRun.Outcome;
+import org.randsum.testing.MiniCluster;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 import org.randsum.testing.SiteFiles;
@@ -51,72 +45,34 @@ import org.randsum.testing.SiteFiles;
  * NodeManager and history server in this JVM), one cluster for the whole class.
  */
 class ClusterIT {
-    private static final String WORK_ROOT = "/randsum-work";
+    private static final int SITE_VCORES = MiniCluster.SITE_VCORES;
 
-    private static MiniDFSCluster dfs;
-    private static MiniMRYarnCluster yarn;
+    private static MiniCluster cluster;
     private static Configuration clusterConf;
     private static Path base;
     /** The client configuration as an edge node has it: core, hdfs, mapred and yarn site files. */
     private static Path clientConfDir;
-    /** mapred-site.xml's {@code mapreduce.map.cpu.vcores}: the threads a map runs when -t is not given. */
-    private static final int SITE_VCORES = 2;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        base = Processes.projectDir().resolve("target/minicluster");
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("dfs").toString());
-        conf.set("hadoop.tmp.dir", base.resolve("tmp").toString());
-        // Honour the vcores a map asks for, as conf/emr/ sets up on EMR.
-        conf.set("yarn.scheduler.capacity.resource-calculator",
-                "org.apache.hadoop.yarn.util.resource.DominantResourceCalculator");
-        conf.setInt("yarn.nodemanager.resource.memory-mb", 6144);
-        conf.setInt("yarn.nodemanager.resource.cpu-vcores", 8);
-        conf.setInt("yarn.scheduler.minimum-allocation-mb", 128);
-        conf.setInt("yarn.app.mapreduce.am.resource.mb", 512);
-        conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx400m");
-        conf.setInt("mapreduce.map.memory.mb", 512);
-        conf.set("mapreduce.map.java.opts", "-Xmx384m");
-        conf.setInt("mapreduce.reduce.memory.mb", 512);
-        conf.set("mapreduce.reduce.java.opts", "-Xmx384m");
-        conf.setBoolean("mapreduce.map.speculative", false);
-        conf.setBoolean("mapreduce.reduce.speculative", false);
-        // Finished jobs reach the history server at once, not after its default 3 minutes.
-        conf.setLong("mapreduce.jobhistory.move.interval-ms", 1000);
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        conf.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
-        yarn = new MiniMRYarnCluster("randsum", 1);
-        yarn.init(conf);
-        yarn.start();
-        clientConfDir = SiteFiles.write(yarn.getConfig(), Map.of(
-                JobSettings.WORK_ROOT, WORK_ROOT,
-                // In the minicluster's own JVM, task class paths are that JVM's; a client must name the
-                // cluster's class path, as mapreduce.application.classpath does on a real cluster.
-                "yarn.is.minicluster", "false",
-                "mapreduce.application.classpath", System.getProperty("java.class.path"),
-                // As a cluster sets it: in mapred-site.xml, where the driver must find it.
-                "mapreduce.map.cpu.vcores", Integer.toString(SITE_VCORES)), base.resolve("client-conf"));
-        clusterConf = SiteFiles.load(clientConfDir);
+        cluster = MiniCluster.start("randsum", 1, Map.of(
+                "yarn.nodemanager.resource.memory-mb", "6144",
+                "yarn.nodemanager.resource.cpu-vcores", "8"));
+        clusterConf = cluster.conf();
+        clientConfDir = cluster.confDir();
+        base = cluster.base();
     }
 
     @AfterAll
     static void stopCluster() {
-        if (yarn != null) {
-            yarn.stop();
-        }
-        if (dfs != null) {
-            dfs.shutdown();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @AfterEach
     void noWorkDirectoryIsLeft() throws IOException {
-        FileSystem fs = FileSystem.get(clusterConf);
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(WORK_ROOT);
-        if (fs.exists(root)) {
-            assertEquals(0, fs.listStatus(root).length, "work directories left on HDFS");
-        }
+        assertEquals(List.of(), cluster.leftIn(MiniCluster.WORK_ROOT), "work directories left on HDFS");
     }
 
     private static Outcome run(Configuration conf, Class<? extends RandSumMapper> mapper, String... args)
@@ -129,7 +85,7 @@ class ClusterIT {
     }
 
     private static Job job(String jobId) throws IOException, InterruptedException {
-        return new Cluster(clusterConf).getJob(JobID.forName(jobId));
+        return cluster.job(jobId);
     }
 
     /** The configuration the job was submitted with, read from its job file on HDFS. */
@@ -141,16 +97,6 @@ class ClusterIT {
             conf.get("mapreduce.map.cpu.vcores"); // parse now, while the stream is open
         }
         return conf;
-    }
-
-    private static List<TaskCompletionEvent> failedAttempts(Job job) throws IOException, InterruptedException {
-        List<TaskCompletionEvent> failed = new ArrayList<>();
-        for (TaskCompletionEvent event : job.getTaskCompletionEvents(0, 1000)) {
-            if (event.getStatus() != TaskCompletionEvent.Status.SUCCEEDED) {
-                failed.add(event);
-            }
-        }
-        return failed;
     }
 
     @Test
@@ -226,30 +172,7 @@ class ClusterIT {
                 "-n", "1000000", "--seed", "42", "-m", "2", "-t", "2", "--json");
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals("1074171186439830", outcome.sum());
-        assertEquals(2, failedAttempts(job(outcome.jobId())).size(), "each map's first attempt failed");
-    }
-
-    /**
-     * Speculation on and made as eager as the speculator allows, with every map's first attempt
-     * failing: whether or not the speculator launches duplicates on this one-node cluster (it decides
-     * from task run times), any attempt that runs must not change the committed total.
-     */
-    @Test
-    void speculativeExecutionForcedOnStillCountsEachValueOnce() throws Exception {
-        Configuration conf = new Configuration(clusterConf);
-        conf.setBoolean("mapreduce.job.ubertask.enable", false);
-        conf.setBoolean("mapreduce.map.speculative", true);
-        conf.setBoolean("mapreduce.reduce.speculative", true);
-        // Speculate as eagerly as the speculator allows.
-        conf.setDouble("mapreduce.job.speculative.speculative-cap-running-tasks", 1.0);
-        conf.setDouble("mapreduce.job.speculative.slowtaskthreshold", 0.01);
-        conf.setLong("mapreduce.job.speculative.retry-after-no-speculate", 100);
-        conf.setLong("mapreduce.job.speculative.retry-after-speculate", 100);
-        conf.setLong(JobSettings.CHUNK_VALUES, 100_000);
-        Outcome outcome = run(conf, FaultyMappers.FailsFirstAttempt.class,
-                "-n", "1000000", "--seed", "42", "-m", "3", "-t", "1", "--json");
-        assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals("1074171186439830", outcome.sum());
+        assertEquals(2, MiniCluster.unsuccessfulAttempts(job(outcome.jobId())).size(), "each map's first attempt failed");
     }
 
     @Test
@@ -268,7 +191,7 @@ class ClusterIT {
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals(BigInteger.valueOf(7).multiply(BigInteger.valueOf(n)).toString(), outcome.sum());
         Job job = job(outcome.jobId());
-        assertEquals(List.of(), failedAttempts(job), "no attempt was timed out");
+        assertEquals(List.of(), MiniCluster.unsuccessfulAttempts(job), "no attempt was timed out");
         // Only meaningful if the map outlived the timeout: a faster machine needs a larger n.
         TaskReport map = job.getTaskReports(TaskType.MAP)[0];
         long mapMillis = map.getFinishTime() - map.getStartTime();
@@ -371,11 +294,5 @@ class ClusterIT {
             Thread.sleep(250);
         }
         throw new AssertionError("no randsum application started");
-    }
-
-    static {
-        // The minicluster's web apps and temp files go under target/, not /tmp.
-        System.setProperty("test.build.data", Processes.projectDir().resolve("target/minicluster").toString());
-        new File(System.getProperty("test.build.data")).mkdirs();
     }
 }
