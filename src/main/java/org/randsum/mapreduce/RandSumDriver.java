@@ -62,6 +62,9 @@ public class RandSumDriver extends Configured implements Tool {
                 return ExitCode.OK;
             }
             Configuration conf = clientConf(getConf());
+            if (!inProcess(command)) {
+                Authentication.requireCredentials(conf);
+            }
             if (command instanceof Command.Generate generate) {
                 return new GenerateCommand(conf, out, err).run(generate);
             }
@@ -84,7 +87,7 @@ public class RandSumDriver extends Configured implements Tool {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;
         } catch (Exception e) {
-            err.println("randsum: " + describe(e));
+            err.println("randsum: " + Authentication.failure(e).orElseGet(() -> describe(e)));
             if (System.getenv("RANDSUM_DEBUG") != null) {
                 e.printStackTrace(err);
             }
@@ -101,6 +104,11 @@ public class RandSumDriver extends Configured implements Tool {
      */
     static Configuration clientConf(Configuration conf) {
         return new JobConf(conf);
+    }
+
+    /** The threads engine touches no filesystem and no cluster, so it needs no credentials. */
+    private static boolean inProcess(Command command) {
+        return command instanceof Command.Run run && run.engine() == Engine.THREADS;
     }
 
     /** The threads engine: values [0, n) of the seed's stream in this JVM, no job, nothing written. */
