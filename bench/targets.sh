@@ -58,6 +58,7 @@ usage: flock /tmp/randsum-cpu.lock bench/targets.sh [--rounds K] [--quick] [-h]
   --quick      a smoke run: 1 round, short JMH trials, n = 1e9 for scaling and the job (no 1e11),
                C kernels at n = 1e8: about 3 minutes; its numbers are not the targets'
   --report     measure nothing: print the tables again from the last run's samples.tsv
+  --only S     run one section: sums, scaling, job, rss or kernels (the tables show what it measured)
 EOF
 }
 
@@ -69,6 +70,7 @@ rounds=5
 big_rounds=2
 quick=0
 report_only=0
+only=""
 check_n=100000000
 kernel_n=1000000000
 scale_ns=(10000000000 100000000000)
@@ -86,6 +88,7 @@ parse_args() {
       --rounds) rounds=${2:?--rounds needs a value}; shift 2 ;;
       --quick) quick=1; shift ;;
       --report) report_only=1; shift ;;
+      --only) only=${2:?--only needs a section}; shift 2 ;;
       -h|--help) usage; exit 0 ;;
       *) note "unknown argument '$1'"; usage >&2; exit 2 ;;
     esac
@@ -96,6 +99,8 @@ parse_args() {
     jmh_opts=(-wi 1 -i 1 -w 1s -r 1s)
   fi
   [[ $rounds =~ ^[1-9][0-9]*$ ]] || die 2 "--rounds must be a positive integer"
+  [[ -z $only || " sums scaling job rss kernels " == *" $only "* ]] ||
+    die 2 "--only takes sums, scaling, job, rss or kernels, not '$only'"
   big_rounds=$((rounds < 2 ? rounds : 2))
 }
 
@@ -167,8 +172,10 @@ build() {
   for b in vec128 sse-scalar; do
     if has "$b" ymm || has "$b" zmm; then die 1 "the $b build of randsum_vec uses AVX registers"; fi
   done
-  note "building bench/jmh"
-  randsum_mvn -q -f "$root/bench/jmh/pom.xml" package >&2
+  if [[ -z $only || $only == kernels ]]; then
+    note "building bench/jmh"
+    randsum_mvn -q -f "$root/bench/jmh/pom.xml" package >&2
+  fi
   fresh_jar
 }
 
@@ -336,9 +343,10 @@ bounds = {"default": "[0, 2147483647]", "odd": "[0, 100]", "span40": "[0, 2^40]"
 yes = lambda ok: "yes" if ok else "**NO**"
 rounds_for = lambda n: big_rounds if int(n) >= 10**11 else rounds
 
+has = lambda prefix: any(k.startswith(prefix) for k in best)  # --only runs one section
 print(f"| target | measured (best of {rounds}; n = 1e11: best of {big_rounds}) | goal | met |")
 print("|---|---|---|---|")
-for r in ranges:
+for r in ranges if has("kernel/") else []:
     j, c = best[f"kernel/{r}/java-512-vector"], best[f"kernel/{r}/c-vec512"]
     goal = 0.9 if r == "default" else 0.8
     print(f"| vector kernel, 1 thread, {r} {bounds[r]} | Java vector-512 {j:.3f} ns/value, C randsum_vec (512 bits) {c:.3f}: "
@@ -348,24 +356,29 @@ for n in sorted({k.split("/")[1] for k in best if k.startswith("scale/")}, key=i
     ours, theirs = t1 / t2, c1 / c2
     print(f"| 2 threads vs 1, n = {short(n)} (best of {rounds_for(n)}) | randsum {t1:.2f} s vs {t2:.2f} s: **{ours:.2f}x**; "
           f"C, 2 processes vs 1: {c1:.2f} s vs {c2:.2f} s: {theirs:.2f}x; ratio **{ours / theirs:.3f}** | >= 0.95 x C's | {yes(ours / theirs >= 0.95)} |")
-tjob, tthr = best["job/1/job"], best["job/1/threads"]
-fixed = tjob - tthr
-for n in sorted({k.split("/")[1] for k in best if k.startswith("job/") and k.split("/")[1] != "1"}, key=int):
+if has("job/"):
+  tjob, tthr = best["job/1/job"], best["job/1/threads"]
+  fixed = tjob - tthr
+for n in [] if not has("job/") else sorted({k.split("/")[1] for k in best if k.startswith("job/") and k.split("/")[1] != "1"}, key=int):
     job, thr = best[f"job/{n}/job"], best[f"job/{n}/threads"]
     q = (job - fixed) / thr
     target = n == n_job
     print(f"| job vs threads engine, n = {short(n)} (wall, best of {rounds_for(n)}) | {job:.2f} s vs {thr:.2f} s: {job / thr:.3f}x; "
           f"less the fixed start-up: **{q:.3f}x** | {'<= 1.15x' if target else 'reported'} | {yes(q <= 1.15) if target else '-'} |")
-print(f"| fixed start-up of the job (n = 1, wall) | job {tjob:.2f} s, threads engine {tthr:.2f} s: **{fixed:.2f} s** more | stated | - |")
+if has("job/"):
+  print(f"| fixed start-up of the job (n = 1, wall) | job {tjob:.2f} s, threads engine {tthr:.2f} s: **{fixed:.2f} s** more | stated | - |")
 rss = sorted(((int(k.split("/")[1]), v) for k, v in best.items() if k.startswith("rss/")))
-base = rss[0][1]
-# Flat: no larger n takes more than 15% above the smallest n's peak (the JVM's heap moves by more
-# than that from run to run, downwards too, so lower is not a failure).
-flat = all(v <= 1.15 * base for _, v in rss)
-print("| peak RSS, local job (one run each) | " + ", ".join(f"n = {short(n)}: **{v / 1024:.0f} MiB**" for n, v in rss)
-      + f" | flat: none > 1.15x n = {short(rss[0][0])}'s | {yes(flat)} |")
+if rss:
+  base = rss[0][1]
+  # Flat: no larger n takes more than 15% above the smallest n's peak (the JVM's heap moves by more
+  # than that from run to run, downwards too, so lower is not a failure).
+  flat = all(v <= 1.15 * base for _, v in rss)
+  print("| peak RSS, local job (one run each) | " + ", ".join(f"n = {short(n)}: **{v / 1024:.0f} MiB**" for n, v in rss)
+        + f" | flat: none > 1.15x n = {short(rss[0][0])}'s | {yes(flat)} |")
 print(f"| exact sums | every Java sum equal to C's (and every C build's to each other): {checks} checks, 0 mismatches | equal | yes |")
 
+if not has("kernel/"):
+    sys.exit(0)
 print()
 print(f"Per range, 512 bits (the CPU's preferred shape), ns per value, best of {rounds} (C at n = {short(kernel_n)}, JMH 2^24-value calls):")
 print()
@@ -401,6 +414,7 @@ main() {
   note "uptime: $(uptime)"
   build
   for section in section_sums section_scaling section_job section_rss section_kernels; do
+    [[ -z $only || $section == "section_$only" ]] || continue
     section_start=$SECONDS
     "$section"
     note "$section took $((SECONDS - section_start)) s"

@@ -8,7 +8,8 @@ import java.io.PrintStream;
  * with the one-line error on stderr otherwise. Needs no Hadoop on the class path, so scripts (EMR
  * submission) can check options in a second and act on what they ask for:
  * {@code java -cp randsum.jar org.randsum.cli.CheckOptions -n 1e10 --seed 42} prints {@code run}.
- * Hadoop's generic options may come first, as on randsum's own command line.
+ * Hadoop's generic options may come first, as on randsum's own command line; their {@code -D
+ * randsum.*} settings are checked as the driver checks them ({@link Settings}).
  */
 public final class CheckOptions {
     private CheckOptions() {
@@ -16,6 +17,7 @@ public final class CheckOptions {
 
     static int check(String[] args, PrintStream out, PrintStream err) {
         try {
+            Settings.check(GenericOptions.definitions(args));
             out.println(OptionsParser.parse(GenericOptions.skip(args)).name());
             return ExitCode.OK;
         } catch (UsageException e) {

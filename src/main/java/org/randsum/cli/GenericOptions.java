@@ -1,7 +1,9 @@
 package org.randsum.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hadoop's generic options (GenericOptionsParser's), which come before randsum's own. ToolRunner
@@ -25,7 +27,7 @@ public final class GenericOptions {
         int first = 0;
         while (first < args.length) {
             String arg = args[first];
-            if (ALL.stream().anyMatch(option -> option.name().equals(arg))) {
+            if (takesValue(arg)) {
                 first += 2;
             } else if (arg.startsWith("-D") && arg.length() > 2) {
                 first += 1;
@@ -34,6 +36,28 @@ public final class GenericOptions {
             }
         }
         return Arrays.copyOfRange(args, Math.min(first, args.length), args.length);
+    }
+
+    /** The {@code -D key=value} settings among the leading generic options, in order. */
+    public static Map<String, String> definitions(String[] args) {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        String[] rest = skip(args);
+        for (int i = 0; i < args.length - rest.length; i++) {
+            String definition = args[i].equals("-D") && i + 1 < args.length ? args[++i]
+                    : args[i].startsWith("-D") && args[i].length() > 2 ? args[i].substring(2) : null;
+            if (definition != null) {
+                int equals = definition.indexOf('=');
+                definitions.put(equals < 0 ? definition : definition.substring(0, equals),
+                        equals < 0 ? "" : definition.substring(equals + 1));
+            } else if (takesValue(args[i])) {
+                i++;
+            }
+        }
+        return definitions;
+    }
+
+    private static boolean takesValue(String arg) {
+        return ALL.stream().anyMatch(option -> option.name().equals(arg));
     }
 
     /** "-D k=v, -conf FILE, ...", for the help. */

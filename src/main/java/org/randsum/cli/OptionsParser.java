@@ -182,9 +182,11 @@ public final class OptionsParser {
                         + "Hadoop generic options (" + GenericOptions.forHelp() + ") come first.\n\n",
                 OPTIONS, 2, 4,
                 "\nSettings (-D key=value): randsum.kernel = auto (default: the vector kernel where it is faster),"
-                        + " vector or scalar; randsum.work.root = where the work directory goes (default"
-                        + " /tmp/randsum-$USER); randsum.chunk.values = values per record a map reads (progress steps).\n"
-                        + "Exit codes: 0 success; 1 job or runtime failure; 2 usage error (nothing written);"
+                        + " vector or scalar; randsum.work.root = where the private work directories go (yours; default"
+                        + " .randsum in your home directory); randsum.chunk.values = values per record a map reads"
+                        + " (progress steps). Any other randsum.* key is an error.\n"
+                        + "Exit codes: 0 success; 1 job or runtime failure, or a service that does not answer; 2 usage error"
+                        + " (nothing written: options, settings, output or work root unusable);"
                         + " " + ExitCode.INTERRUPTED + " interrupted (SIGINT), " + ExitCode.TERMINATED
                         + " terminated (SIGTERM): job killed, work directory removed.\n"
                         + "Examples:\n"

@@ -2,13 +2,16 @@ package org.randsum.mapreduce;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.yarn.api.records.NodeReport;
 import org.apache.hadoop.yarn.api.records.NodeState;
 import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.exceptions.YarnException;
 import org.randsum.cli.UsageException;
 import org.randsum.engine.ParallelEngine;
@@ -43,22 +46,41 @@ final class HadoopFacts implements RunFacts {
     }
 
     @Override
+    public Boolean uberRequested() {
+        // A JobConf always has a value, mapred-default.xml's false: only another source is the user's.
+        String[] sources = conf.getPropertySources(MRJobConfig.JOB_UBERTASK_ENABLE);
+        boolean userSet = sources != null && Arrays.stream(sources).anyMatch(source -> !source.equals("mapred-default.xml"));
+        return userSet ? conf.getBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, false) : null;
+    }
+
+    @Override
+    public int uberMaxMaps() {
+        return conf.getInt(MRJobConfig.JOB_UBERTASK_MAXMAPS, 9);
+    }
+
+    @Override
     public Cluster cluster() throws IOException {
         return new Cluster(runningNodeVcores(), conf.getInt("yarn.app.mapreduce.am.resource.cpu-vcores", 1));
     }
 
-    /** The vcores of each running NodeManager, as the ResourceManager reports them. */
+    /**
+     * The vcores of each running NodeManager, as the ResourceManager reports them. Asked with bounded
+     * retries: this is the run's first contact with the ResourceManager, and one that is down is
+     * reported in seconds.
+     */
     private List<Integer> runningNodeVcores() throws IOException {
         try (YarnClient yarn = YarnClient.createYarnClient()) {
-            yarn.init(conf);
+            yarn.init(Preflight.bounded(conf));
             yarn.start();
             List<Integer> vcores = new ArrayList<>();
             for (NodeReport node : yarn.getNodeReports(NodeState.RUNNING)) {
                 vcores.add(node.getCapability().getVirtualCores());
             }
             return vcores;
-        } catch (YarnException e) {
-            throw new IOException("cannot ask the ResourceManager for the cluster's size: " + e.getMessage(), e);
+        } catch (YarnException | IOException e) {
+            throw new IOException("cannot reach the ResourceManager at "
+                    + new YarnConfiguration(conf).get(YarnConfiguration.RM_ADDRESS) + ": "
+                    + RandSumDriver.describe(e), e);
         }
     }
 

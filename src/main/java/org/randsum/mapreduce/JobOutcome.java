@@ -7,12 +7,14 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
@@ -23,6 +25,7 @@ import org.randsum.contract.Int128;
 /** What a finished job left: its checked total, its kernels, why it failed, and the kept result.json. */
 final class JobOutcome {
     static final String RESULT_JSON = "result.json";
+    private static final FsPermission OWNER_ONLY = new FsPermission((short) 0600);
 
     private JobOutcome() {
     }
@@ -62,8 +65,12 @@ final class JobOutcome {
         return kernels;
     }
 
-    /** The failing task's own message if there is one, else the job's failure info; one line. */
-    static String failureReason(Job failed) throws IOException, InterruptedException {
+    /**
+     * The failing task's own message if there is one, else what local mode's runner logged, else the
+     * job's failure info; one line. Hadoop's placeholder "NA" is no reason and is never shown.
+     */
+    static String failureReason(Job failed, Optional<Throwable> loggedByLocalRunner)
+            throws IOException, InterruptedException {
         for (TaskCompletionEvent event : failed.getTaskCompletionEvents(0, 10_000)) {
             if (event.getStatus() == TaskCompletionEvent.Status.FAILED
                     || event.getStatus() == TaskCompletionEvent.Status.TIPFAILED) {
@@ -73,15 +80,18 @@ final class JobOutcome {
                 }
             }
         }
+        String state = "job " + failed.getJobID() + " " + failed.getJobState().toString().toLowerCase();
+        if (loggedByLocalRunner.isPresent()) {
+            return state + ": " + RandSumDriver.describe(loggedByLocalRunner.get());
+        }
         String info = failed.getStatus().getFailureInfo();
-        return "job " + failed.getJobID() + " " + failed.getJobState().toString().toLowerCase()
-                + (info == null || info.isBlank() ? "" : ": " + Messages.firstLine(info));
+        return state + (info == null || info.isBlank() || info.equals("NA") ? "" : ": " + Messages.firstLine(info));
     }
 
     /** Writes {@code result} as {@value #RESULT_JSON} into the kept output directory. */
     static void writeResultJson(Configuration conf, Path output, RunResult result) throws IOException {
         FileSystem fs = output.getFileSystem(conf);
-        try (Writer out = new OutputStreamWriter(fs.create(new Path(output, RESULT_JSON), true),
+        try (Writer out = new OutputStreamWriter(FileSystem.create(fs, new Path(output, RESULT_JSON), OWNER_ONLY),
                 StandardCharsets.UTF_8)) {
             out.write(result.toJson());
             out.write('\n');

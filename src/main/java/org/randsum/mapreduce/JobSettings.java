@@ -1,6 +1,8 @@
 package org.randsum.mapreduce;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.randsum.cli.Settings;
 import org.randsum.contract.KernelSelector;
 import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
@@ -11,12 +13,10 @@ public final class JobSettings {
     public static final String MAX = "randsum.max";
     /** Worker threads per map; unset means all processors the task's JVM sees. */
     public static final String THREADS = "randsum.threads";
-    /** Values per record the input format hands a mapper: the granularity of its progress. */
-    public static final String CHUNK_VALUES = "randsum.chunk.values";
-    /** Where the driver makes its work directories (on the default filesystem unless qualified). */
-    public static final String WORK_ROOT = "randsum.work.root";
-    /** {@code auto} (default), {@code vector} or {@code scalar}: which kernel the maps and the threads engine run. */
-    public static final String KERNEL = KernelSelector.KEY;
+    /** The settings a user may give are {@link Settings}'s; these name them where tasks read them. */
+    public static final String CHUNK_VALUES = Settings.CHUNK_VALUES;
+    public static final String WORK_ROOT = Settings.WORK_ROOT;
+    public static final String KERNEL = Settings.KERNEL;
     /** The job counter group that counts the maps that ran each kernel (counter name: the kernel's). */
     public static final String KERNEL_COUNTERS = "randsum: maps per kernel";
     /** What task JVMs need on their command line for the vector kernel. */
@@ -63,14 +63,22 @@ public final class JobSettings {
      * clusters set the heap there. Unchanged when they name the module already.
      */
     public static String mapJavaOptsWithVectorModule(Configuration conf) {
-        String opts = conf.get("mapreduce.map.java.opts", conf.get("mapred.child.java.opts", "")).strip();
+        return withVectorModule(conf.get("mapreduce.map.java.opts", conf.get("mapred.child.java.opts", "")));
+    }
+
+    /**
+     * The application master's options ({@code yarn.app.mapreduce.am.command-opts}, Hadoop's default
+     * {@code -Xmx1024m} where unset) with the module appended: in uber mode the maps run in its JVM.
+     */
+    public static String amCommandOptsWithVectorModule(Configuration conf) {
+        return withVectorModule(conf.get(MRJobConfig.MR_AM_COMMAND_OPTS, MRJobConfig.DEFAULT_MR_AM_COMMAND_OPTS));
+    }
+
+    private static String withVectorModule(String options) {
+        String opts = options.strip();
         if (opts.contains(KernelSelector.MODULE)) {
             return opts;
         }
         return opts.isEmpty() ? VECTOR_JVM_OPTION : opts + " " + VECTOR_JVM_OPTION;
-    }
-
-    public static String workRoot(Configuration conf) {
-        return conf.get(WORK_ROOT, "/tmp/randsum-" + System.getProperty("user.name", "user"));
     }
 }

@@ -2,8 +2,14 @@ package org.randsum.mapreduce;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeys;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.randsum.cli.Command;
@@ -15,12 +21,15 @@ import org.randsum.contract.KernelSelector;
 import org.randsum.inputgen.InputGenerator;
 
 /**
- * One run of the job, as plan, job, result: check what can be checked, plan ({@link RunPlan}),
- * write the descriptors into a fresh work directory, configure ({@link RandSumJob}) and submit the
+ * One run of the job, as plan, job, result: check what can be checked ({@link Preflight}), plan
+ * ({@link RunPlan}), write the descriptors into a fresh private work directory ({@link WorkRoot}), configure ({@link RandSumJob}) and submit the
  * job, read and check its total ({@link JobOutcome}). {@link RunLifecycle} removes the work
  * directory however the run ends, and kills the job on SIGINT/SIGTERM.
  */
 final class MapReduceRun {
+    /** The umask of a run and its tasks: nothing randsum writes is open to other users. */
+    static final String PRIVATE_UMASK = "077";
+
     private final Configuration conf;
     private final PrintStream err;
     private final Class<? extends RandSumMapper> mapperClass;
@@ -33,18 +42,29 @@ final class MapReduceRun {
 
     RunResult execute(Command.Run run, KernelSelector.Mode kernelMode, long startNanos)
             throws UsageException, IOException, InterruptedException, JobFailedException {
+        // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json.
+        conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY, PRIVATE_UMASK);
         RunFacts facts = new HadoopFacts(conf);
         if (facts.localMode()) {
             // The maps run in this JVM, so its kernel is theirs: check it now, before anything is written.
             RandSumDriver.chooseKernelHere(kernelMode, run.range(), err);
         }
+        Path workRoot = WorkRoot.of(conf);
         Path keptOutput = run.output() == null ? null : new Path(run.output());
-        if (keptOutput != null && keptOutput.getFileSystem(conf).exists(keptOutput)) {
-            throw new UsageException("output directory " + run.output() + " already exists");
+        Path givenInput = run.values() instanceof Command.Descriptors given ? new Path(given.dir()) : null;
+        List<Path> used = new ArrayList<>(List.of(new Path("/"), workRoot));
+        used.addAll(Stream.of(keptOutput, givenInput).filter(Objects::nonNull).toList());
+        Preflight.filesystemsAnswer(conf, used);
+        if (!facts.localMode()) {
+            Preflight.sharedWhenOnYarn(conf, workRoot, keptOutput, givenInput);
+        }
+        if (keptOutput != null) {
+            Preflight.outputCanBeCreated(conf, keptOutput);
         }
         RunPlan plan = RunPlan.of(run, kernelMode, facts);
+        WorkRoot.prepare(conf, workRoot);
 
-        try (RunLifecycle lifecycle = RunLifecycle.start(conf, err, keptOutput)) {
+        try (RunLifecycle lifecycle = RunLifecycle.start(conf, err, workRoot, keptOutput)) {
             Path input;
             if (plan.input() instanceof RunPlan.Given given) {
                 input = new Path(given.dir());
@@ -57,9 +77,15 @@ final class MapReduceRun {
             }
             Job job = RandSumJob.configure(conf, plan, input, lifecycle.output(), mapperClass);
             err.println(plan.summary());
-            lifecycle.submit(job);
-            if (!job.monitorAndPrintJob()) {
-                throw new JobFailedException(JobOutcome.failureReason(job));
+            try (LocalRunnerLog runnerLog = facts.localMode() ? LocalRunnerLog.capture() : LocalRunnerLog.none()) {
+                lifecycle.submit(job);
+                if (!job.monitorAndPrintJob()) {
+                    throw new JobFailedException(JobOutcome.failureReason(job, runnerLog.failure()));
+                }
+            }
+            if (plan.uber() && !job.isUber()) {
+                err.println("randsum: note: Hadoop ran the job without uber mode after all (the application"
+                        + " master's log says why: 'Not uberizing')");
             }
             Int128 sum = JobOutcome.readTotal(conf, lifecycle.output(), plan.n());
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
@@ -70,6 +96,8 @@ final class MapReduceRun {
                     job.getJobID().toString());
             if (lifecycle.keepsOutput()) {
                 JobOutcome.writeResultJson(conf, output, result);
+                // Private even where the filesystem instance predates the umask (one JVM, many runs).
+                output.getFileSystem(conf).setPermission(output, WorkRoot.PRIVATE);
             }
             lifecycle.succeeded();
             return result;

@@ -3,6 +3,7 @@ package org.randsum.mapreduce;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -15,6 +16,7 @@ import org.randsum.cli.ExitCode;
 import org.randsum.cli.Messages;
 import org.randsum.cli.OptionsParser;
 import org.randsum.cli.RunResult;
+import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.KernelSelector;
 import org.randsum.contract.SplitDescriptor;
@@ -62,6 +64,7 @@ public class RandSumDriver extends Configured implements Tool {
                 return ExitCode.OK;
             }
             Configuration conf = clientConf(getConf());
+            Settings.check(randsumSettings(conf));
             if (!inProcess(command)) {
                 Authentication.requireCredentials(conf);
             }
@@ -109,6 +112,17 @@ public class RandSumDriver extends Configured implements Tool {
     /** The threads engine touches no filesystem and no cluster, so it needs no credentials. */
     private static boolean inProcess(Command command) {
         return command instanceof Command.Run run && run.engine() == Engine.THREADS;
+    }
+
+    /** The configuration's {@code randsum.*} entries, as set (no variable expansion). */
+    static Map<String, String> randsumSettings(Configuration conf) {
+        Map<String, String> settings = new TreeMap<>();
+        for (Map.Entry<String, String> entry : conf) {
+            if (entry.getKey().startsWith(Settings.PREFIX)) {
+                settings.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return settings;
     }
 
     /** The threads engine: values [0, n) of the seed's stream in this JVM, no job, nothing written. */

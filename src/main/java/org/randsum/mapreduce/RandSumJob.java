@@ -31,6 +31,9 @@ final class RandSumJob {
             // Each map JVM chooses its own kernel; the vector one needs the module resolved at start.
             jobConf.set(MRJobConfig.MAP_JAVA_OPTS, JobSettings.mapJavaOptsWithVectorModule(jobConf));
         }
+        if (plan.uber()) {
+            makeUberEligible(jobConf, plan);
+        }
 
         job.setInputFormatClass(DescriptorInputFormat.class);
         FileInputFormat.addInputPath(job, input);
@@ -45,5 +48,27 @@ final class RandSumJob {
         job.setOutputFormatClass(TextOutputFormat.class);
         FileOutputFormat.setOutputPath(job, output);
         return job;
+    }
+
+    /**
+     * Uber mode, with the sizes that make Hadoop accept it ({@code JobImpl.makeUberDecision}): the
+     * maps and the reducer run inside the application master, so neither may ask for more memory
+     * or vcores than it has. The AM gets the map's vcores (its threads) and, when the maps may run
+     * the vector kernel, the module on its command line.
+     */
+    private static void makeUberEligible(Configuration jobConf, RunPlan plan) {
+        jobConf.setBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, true);
+        int amMemory = jobConf.getInt(MRJobConfig.MR_AM_VMEM_MB, MRJobConfig.DEFAULT_MR_AM_VMEM_MB);
+        for (String key : new String[] {MRJobConfig.MAP_MEMORY_MB, MRJobConfig.REDUCE_MEMORY_MB}) {
+            jobConf.setInt(key, Math.min(jobConf.getInt(key, MRJobConfig.DEFAULT_MAP_MEMORY_MB), amMemory));
+        }
+        int amVcores = Math.max(plan.threads(),
+                jobConf.getInt(MRJobConfig.MR_AM_CPU_VCORES, MRJobConfig.DEFAULT_MR_AM_CPU_VCORES));
+        jobConf.setInt(MRJobConfig.MR_AM_CPU_VCORES, amVcores);
+        jobConf.setInt(MRJobConfig.REDUCE_CPU_VCORES, Math.min(amVcores,
+                jobConf.getInt(MRJobConfig.REDUCE_CPU_VCORES, MRJobConfig.DEFAULT_REDUCE_CPU_VCORES)));
+        if (plan.vectorModuleInTasks()) {
+            jobConf.set(MRJobConfig.MR_AM_COMMAND_OPTS, JobSettings.amCommandOptsWithVectorModule(jobConf));
+        }
     }
 }

@@ -31,6 +31,15 @@ public interface RunFacts {
     /** The cluster's size, asked of the ResourceManager; only called on YARN when the maps are not given. */
     Cluster cluster() throws IOException;
 
+    /**
+     * {@code mapreduce.job.ubertask.enable} as the user set it (a site file, {@code -D}), or null
+     * where only Hadoop's default stands: then randsum decides ({@link RunPlan#UBER_MAX_VALUES}).
+     */
+    Boolean uberRequested();
+
+    /** The most maps Hadoop runs in uber mode ({@code mapreduce.job.ubertask.maxmaps}, default 9). */
+    int uberMaxMaps();
+
     /** The descriptors in {@code dir}, read and validated; a missing or malformed directory is a usage error. */
     Descriptors descriptors(String dir) throws IOException, UsageException;
 }

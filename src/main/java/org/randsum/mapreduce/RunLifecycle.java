@@ -5,12 +5,14 @@ import java.io.PrintStream;
 import java.util.SplittableRandom;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.ShutdownHookManager;
+import org.randsum.cli.UsageException;
 
 /**
- * A run's lifecycle, and the driver's only concurrency: a fresh work directory; the output
+ * A run's lifecycle, and the driver's only concurrency: a fresh private work directory; the output
  * directory, which becomes the run's to remove on failure once its job owns it; a shutdown hook
  * that on SIGINT or SIGTERM kills the submitted job; and a clean-up that happens once, whether the
  * run's thread or the hook gets there first. The two share the fields marked below under this
@@ -36,6 +38,7 @@ final class RunLifecycle implements AutoCloseable {
     private boolean stopping;
     private boolean succeeded;
     private boolean ownsOutput;
+    private boolean ownsWorkDir;
     private boolean cleaned;
 
     private RunLifecycle(Configuration conf, PrintStream err, Path workDir, Path keptOutput) {
@@ -47,16 +50,32 @@ final class RunLifecycle implements AutoCloseable {
     }
 
     /**
-     * Starts a run: names its work directory under {@code randsum.work.root} and installs the signal
-     * hook. {@code keptOutput} is the user's {@code -o}, or null for an output in the work directory.
+     * Starts a run: installs the signal hook, then makes its private (0700) work directory under
+     * {@code root}, which {@link WorkRoot#prepare} has checked. {@code keptOutput} is the user's
+     * {@code -o}, or null for an output in the work directory.
      */
-    static RunLifecycle start(Configuration conf, PrintStream err, Path keptOutput) throws IOException {
-        Path root = new Path(JobSettings.workRoot(conf));
+    static RunLifecycle start(Configuration conf, PrintStream err, Path root, Path keptOutput)
+            throws IOException, UsageException {
         String name = String.format("randsum-%d-%08x", System.currentTimeMillis(), new SplittableRandom().nextInt());
-        Path workDir = root.getFileSystem(conf).makeQualified(new Path(root, name));
+        FileSystem fs = root.getFileSystem(conf);
+        Path workDir = fs.makeQualified(new Path(root, name));
         RunLifecycle lifecycle = new RunLifecycle(conf, err, workDir, keptOutput);
         ShutdownHookManager.get().addShutdownHook(lifecycle.signalHook, CLEANUP_HOOK_PRIORITY);
+        try {
+            if (fs.exists(workDir)) {
+                throw new IOException("work directory " + workDir + " exists already");
+            }
+            WorkRoot.makePrivateDirectory(fs, workDir);
+            lifecycle.madeWorkDir();
+        } catch (IOException | UsageException | RuntimeException e) {
+            lifecycle.close();
+            throw e;
+        }
         return lifecycle;
+    }
+
+    private synchronized void madeWorkDir() {
+        ownsWorkDir = true;
     }
 
     Path workDir() {
@@ -135,7 +154,10 @@ final class RunLifecycle implements AutoCloseable {
             return;
         }
         cleaned = true;
-        delete(workDir);
+        // Only what this run made: clean-up never reports on a directory it did not create.
+        if (ownsWorkDir) {
+            delete(workDir);
+        }
         if (!succeeded && ownsOutput) {
             delete(output);
         }

@@ -17,9 +17,20 @@ import org.randsum.contract.ValueRange;
  * @param threads             the threads each map runs, and the vcores it asks YARN for
  * @param local               whether the job runs in this JVM (Hadoop's local runner)
  * @param vectorModuleInTasks whether the task JVMs need the Vector API module on their command line
+ * @param uber                whether the job runs in uber mode: its maps and reducer one after another
+ *                            inside the application master's JVM, with no containers of their own
  */
 public record RunPlan(long n, long maps, int threads, boolean local, Input input, ValueRange range,
-        boolean vectorModuleInTasks) {
+        boolean vectorModuleInTasks, boolean uber) {
+    /**
+     * A YARN job of at most this many values runs in uber mode unless the user says otherwise
+     * ({@code mapreduce.job.ubertask.enable}): 2^32 values take at most 1.4 s on one vector thread
+     * (5 s scalar) in the application master, less than the map and reduce container starts (several
+     * seconds each) that uber mode saves; n = 1e6 took 22-24 s without it on the script cluster,
+     * 13-15 s with it. Its maps run one after another, so above this parallel maps win.
+     */
+    public static final long UBER_MAX_VALUES = 1L << 32;
+
     /**
      * Below these n the threads engine gives the sum sooner than a job (docs/benchmarks.md): the
      * local job's start-up (about 1.8 s) is worth 1e10 values to two vector threads (0.33 ns a value
@@ -53,13 +64,30 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
         if (run.values() instanceof Command.Descriptors given) {
             RunFacts.Descriptors found = facts.descriptors(given.dir());
             return new RunPlan(found.count(), found.descriptors(), threads, local, new Given(given.dir()), run.range(),
-                    vectorModuleInTasks);
+                    vectorModuleInTasks, uber(facts, found.count(), found.descriptors()));
         }
         Command.CountAndSeed values = (Command.CountAndSeed) run.values();
         long n = values.count();
         long maps = values.maps().isPresent() ? values.maps().getAsInt() : DefaultMaps.choose(facts, n, threads);
-        return new RunPlan(n, SplitPlanner.splitCount(n, maps), threads, local, new Generated(values.seed()),
-                run.range(), vectorModuleInTasks);
+        long splits = SplitPlanner.splitCount(n, maps);
+        return new RunPlan(n, splits, threads, local, new Generated(values.seed()), run.range(), vectorModuleInTasks,
+                uber(facts, n, splits));
+    }
+
+    /**
+     * Uber mode: never in local mode; as the user asked where they set {@code
+     * mapreduce.job.ubertask.enable}; else for at most {@link #UBER_MAX_VALUES} values in no more
+     * maps than Hadoop uberizes.
+     */
+    static boolean uber(RunFacts facts, long n, long maps) {
+        if (facts.localMode()) {
+            return false;
+        }
+        Boolean requested = facts.uberRequested();
+        if (requested != null) {
+            return requested;
+        }
+        return n <= UBER_MAX_VALUES && maps <= facts.uberMaxMaps();
     }
 
     /** The stream's seed, or null for given descriptors (they hold their own). */
@@ -75,6 +103,7 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
     public String summary() {
         return "randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
                 + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : "")
+                + (uber ? " (uber mode: in the application master; -D mapreduce.job.ubertask.enable=false turns it off)" : "")
                 + (input instanceof Given given ? ", from " + given.dir() : ", seed " + seed());
     }
 

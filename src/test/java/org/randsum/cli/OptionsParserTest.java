@@ -143,6 +143,13 @@ class OptionsParserTest {
     }
 
     @Test
+    void checkOptionsChecksRandsumSettingsAsTheDriverDoes() {
+        assertArrayEquals(new String[] {"2", "", "randsum: unknown setting randsum.kernal=scalar (randsum's settings: "
+            + "randsum.kernel, randsum.work.root, randsum.chunk.values)\n"}, checked("-D", "randsum.kernal=scalar", "-n", "5"));
+        assertArrayEquals(new String[] {"0", "run\n", ""}, checked("-Drandsum.kernel=scalar", "-n", "5"));
+    }
+
+    @Test
     void checkOptionsHelpExitsZeroAsRandsumHelpDoes() {
         assertArrayEquals(new String[] {"0", "help\n", ""}, checked("-h"));
         assertArrayEquals(new String[] {"0", "help\n", ""}, checked("-conf", "c.xml", "--help"));

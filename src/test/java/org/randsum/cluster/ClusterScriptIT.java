@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.testing.Processes;
+import org.randsum.testing.Reference;
 
 /**
  * scripts/cluster as a user runs it: a pseudo-distributed cluster of separate daemon JVMs (NameNode,
@@ -91,6 +92,12 @@ class ClusterScriptIT {
         return rendered.out();
     }
 
+    private static String jobIdOf(Processes.Result run) {
+        Matcher id = JOB_ID.matcher(run.out());
+        assertTrue(id.find(), run.out());
+        return id.group(1);
+    }
+
     private static String text(String html) {
         return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
     }
@@ -150,6 +157,22 @@ class ClusterScriptIT {
         assertTrue(status.out().contains("Job state: SUCCEEDED") && status.out().contains("VALUES=5000000000"),
                 status.out());
         assertTrue(script("cluster", "apps").out().contains(appId));
+
+        // A small job runs in uber mode, the vector kernel included (the AM got the module); it can be turned off.
+        Processes.Result small = script("randsum", "-n", "1000000", "--seed", "42", "--json");
+        assertEquals(0, small.exitCode(), small.err());
+        assertTrue(small.out().startsWith("{\"sum\":\"" + Reference.total(42, 1_000_000, 0, Integer.MAX_VALUE) + "\""),
+                small.out());
+        assertTrue(small.err().contains("values in 1 map x 1 thread (uber mode: in the application master;"), small.err());
+        assertTrue(get(JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + jobIdOf(small)).contains("\"uberized\":true"));
+        if (Files.readString(Path.of("/proc/cpuinfo")).contains("avx512f")) {
+            assertTrue(small.out().contains("\"kernel\":\"vector-512\""), small.out());
+        }
+        Processes.Result notUber = script("randsum", "-D", "mapreduce.job.ubertask.enable=false", "-n", "1000000",
+                "--seed", "42", "--json");
+        assertEquals(0, notUber.exitCode(), notUber.err());
+        assertFalse(notUber.err().contains("(uber mode"), notUber.err());
+        assertTrue(get(JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + jobIdOf(notUber)).contains("\"uberized\":false"));
 
         Processes.Result stopped = script("cluster", "stop");
         assertEquals(0, stopped.exitCode(), stopped.err());

@@ -7,19 +7,24 @@ import org.randsum.cli.UsageException;
 
 /** {@link RunFacts} stated by a test: a local machine or a YARN cluster, and descriptor directories. */
 record Facts(boolean localMode, int availableThreads, int mapVcores, Cluster clusterOrNull,
-        Map<String, Descriptors> directories) implements RunFacts {
+        Map<String, Descriptors> directories, Boolean uberRequested, int uberMaxMaps) implements RunFacts {
 
     static Facts local(int processors) {
-        return new Facts(true, processors, 1, null, Map.of());
+        return new Facts(true, processors, 1, null, Map.of(), null, 9);
     }
 
     static Facts yarn(int mapVcores, List<Integer> nodeVcores, int amVcores) {
-        return new Facts(false, 64, mapVcores, new Cluster(nodeVcores, amVcores), Map.of());
+        return new Facts(false, 64, mapVcores, new Cluster(nodeVcores, amVcores), Map.of(), null, 9);
     }
 
     Facts withDescriptors(String dir, long count, long descriptors) {
         return new Facts(localMode, availableThreads, mapVcores, clusterOrNull,
-                Map.of(dir, new Descriptors(count, descriptors)));
+                Map.of(dir, new Descriptors(count, descriptors)), uberRequested, uberMaxMaps);
+    }
+
+    /** As if the user had set mapreduce.job.ubertask.enable. */
+    Facts withUberRequested(boolean requested) {
+        return new Facts(localMode, availableThreads, mapVcores, clusterOrNull, directories, requested, uberMaxMaps);
     }
 
     @Override

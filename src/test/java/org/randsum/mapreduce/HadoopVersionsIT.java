@@ -14,16 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.randsum.testing.Processes;
 
 /**
- * The one randsum.jar on the plain Hadoop client class paths of EMR 7.x (3.3.6 on 7.0-7.3, 3.4.1
- * later), through RunJar in local mode. Hadoop's own commons-cli (1.2 in 3.3.6, 1.5.0 in 3.4.1)
- * comes first there, which is why randsum's copy is shaded and relocated.
+ * The one randsum.jar on the plain Hadoop client class path of every supported version, through
+ * RunJar in local mode: 3.3.6 (EMR 7.0-7.3), 3.4.0 (7.4-7.7), 3.4.1 (7.8-7.12), 3.4.2 (7.13-7.14)
+ * and Apache Hadoop 3.5.0. Hadoop's own commons-cli (1.2, 1.5.0 or 1.9.0) comes first there, which
+ * is why randsum's copy is shaded and relocated. The class paths come from the nested build in
+ * src/test/hadoop-client.
  */
 class HadoopVersionsIT {
     @TempDir
     Path temp;
 
     @ParameterizedTest(name = "Hadoop {0}")
-    @ValueSource(strings = {"3.3.6", "3.4.1"})
+    @ValueSource(strings = {"3.3.6", "3.4.0", "3.4.1", "3.4.2", "3.5.0"})
     void jarRunsOnThePlainClientClassPath(String version) throws Exception {
         String classpath = Files.readString(Processes.projectDir().resolve("target/hadoop-" + version + "-classpath.txt"))
                 .strip();

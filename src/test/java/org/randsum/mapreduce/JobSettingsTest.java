@@ -3,11 +3,13 @@ package org.randsum.mapreduce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapred.JobConf;
 import org.junit.jupiter.api.Test;
 
 /** The maps' Java options with the Vector API module: appended to what Hadoop would use, never replacing it. */
 class JobSettingsTest {
-    private final Configuration conf = new Configuration(false);
+    /** A JobConf, as the driver hands over: its class registers MapReduce's deprecated keys. */
+    private final Configuration conf = new JobConf(false);
 
     @Test
     void appendsToTheMapsOwnOptions() {

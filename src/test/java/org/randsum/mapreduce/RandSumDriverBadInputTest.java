@@ -50,6 +50,48 @@ class RandSumDriverBadInputTest {
         assertUsageError(expected, run(BadInputs.argv(args, temp.resolve("out").toString())));
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("org.randsum.testing.BadInputs#settings")
+    void badSettingIsAUsageErrorBeforeAnythingRuns(String args, String expected) throws Exception {
+        assertUsageError(expected, run(BadInputs.argv(args, temp.resolve("out").toString())));
+    }
+
+    @Test
+    void outputThatCannotBeCreatedIsAUsageErrorBeforeTheJob() throws Exception {
+        // /proc's entries cannot be written, not even by root.
+        int code = run("-n", "10", "-o", "/proc/randsum-nope/out");
+        assertUsageError("cannot create output /proc/randsum-nope/out: file:/proc is not writable", code);
+    }
+
+    @Test
+    void outputUnderAFileIsAUsageError() throws Exception {
+        Files.writeString(temp.resolve("plain"), "x");
+        int code = run("-n", "10", "-o", temp.resolve("plain").resolve("out").toString());
+        assertUsageError("is not a directory", code);
+    }
+
+    @Test
+    void workRootThatCannotBeCreatedIsAUsageError() throws Exception {
+        int code = run("-D", "randsum.work.root=/proc/randsum-nope", "-n", "10");
+        assertUsageError("cannot create work directory file:/proc/randsum-nope", code);
+    }
+
+    @Test
+    void workRootThatIsAFileIsAUsageError() throws Exception {
+        java.nio.file.Path file = Files.writeString(temp.resolve("plain"), "x");
+        int code = run("-D", "randsum.work.root=" + file.toUri(), "-n", "10");
+        assertUsageError("is not a directory (randsum.work.root)", code);
+    }
+
+    @Test
+    void onYarnALocalDiskWorkRootIsRefusedBeforeTheResourceManagerIsAsked() throws Exception {
+        // No ResourceManager answers at this address: the refusal must come first, and at once.
+        int code = run("-D", "mapreduce.framework.name=yarn", "-D", "yarn.resourcemanager.address=127.0.0.1:1",
+                "-n", "10");
+        assertUsageError("on YARN, randsum.work.root file:" + temp.resolve("work") + " must be on a shared filesystem",
+                code);
+    }
+
     @Test
     void existingOutputDirectoryIsAUsageErrorAndIsLeftAlone() throws Exception {
         java.nio.file.Path existing = Files.createDirectories(temp.resolve("existing"));
@@ -79,6 +121,6 @@ class RandSumDriverBadInputTest {
     @Test
     void helpExitsZeroAndListsExitCodes() throws Exception {
         assertEquals(ExitCode.OK, run("--help"));
-        assertTrue(out.contains("Exit codes: 0 success; 1 job or runtime failure; 2 usage error"), out);
+        assertTrue(out.contains("Exit codes: 0 success; 1 job or runtime failure, or a service that does not answer; 2 usage error"), out);
     }
 }

@@ -153,4 +153,40 @@ class RandSumDriverLocalTest {
         assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
         assertEquals(new BigInteger("9466055388").toString(), outcome.sum());
     }
+
+    @Test
+    void failedLocalJobNamesItsRealCauseNotNA() throws Exception {
+        java.nio.file.Path out = temp.resolve("out");
+        Outcome outcome = DriverRun.run(DriverRun.localConf(workRoot), FaultyMappers.AlwaysFails.class, false,
+                "-n", "1000", "-o", out.toString());
+        assertEquals(ExitCode.FAILURE, outcome.exitCode(), outcome.err());
+        String last = outcome.errLines().get(outcome.errLines().size() - 1);
+        assertTrue(last.matches("randsum: job job_local[0-9_]+ failed: .*injected failure: this map always fails"), last);
+        assertFalse(outcome.err().contains("NA"), outcome.err());
+        assertFalse(Files.exists(out), "no output left");
+        assertNoWorkLeft();
+    }
+
+    @Test
+    void workRootWiderThanPrivateIsMadePrivateAndTheRunsDirectoryIsToo() throws Exception {
+        Files.createDirectories(workRoot, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(workRoot, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (RunLifecycle lifecycle = RunLifecycle.start(prepared(), System.err, new org.apache.hadoop.fs.Path(
+                workRoot.toUri()), null)) {
+            assertEquals("rwx------", permissions(workRoot));
+            assertEquals("rwx------", permissions(java.nio.file.Path.of(lifecycle.workDir().toUri())));
+        }
+        assertNoWorkLeft();
+    }
+
+    private org.apache.hadoop.conf.Configuration prepared() throws Exception {
+        org.apache.hadoop.conf.Configuration conf = DriverRun.localConf(workRoot);
+        WorkRoot.prepare(conf, WorkRoot.of(conf));
+        return conf;
+    }
+
+    private static String permissions(java.nio.file.Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
 }

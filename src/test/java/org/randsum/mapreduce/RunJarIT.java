@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 
@@ -114,5 +120,60 @@ class RunJarIT {
                 splits.toString(), "--json");
         assertEquals(0, summed.exitCode(), summed.err());
         assertTrue(summed.out().startsWith("{\"sum\":\"1074171186439830\""), summed.out());
+    }
+
+    @Test
+    void keptOutputAndTheWorkRootAreOpenToNoOtherUser() throws Exception {
+        Path root = temp.resolve("fresh-root");
+        Path out = temp.resolve("out");
+        Processes.Result result = runJar("-D", "randsum.work.root=" + root.toUri(), "-n", "1000", "--seed", "1",
+                "-o", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("rwx------", permissions(root));
+        assertEquals(List.of(), List.of(root.toFile().list()), "the run's work directory is gone");
+        assertEquals("rwx------", permissions(out));
+        assertEquals("rw-------", permissions(out.resolve("part-r-00000")));
+        assertEquals("rw-------", permissions(out.resolve("result.json")));
+    }
+
+    /** SIGTERM (kill, a scheduler) and SIGINT (Ctrl-C) in local mode mid-job: the code, clean-up, no trace. */
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void signalInLocalModeStopsTheJobWithoutAStackTrace(String signal, int expectedCode) throws Exception {
+        Path root = temp.resolve("root");
+        Path out = temp.resolve("out");
+        List<String> command = Processes.runJarCommand(Processes.projectDir().resolve("conf/local"),
+                Processes.hadoopClasspath(), List.of("-D", "randsum.work.root=" + root.toUri(), "-n", "1e15",
+                        "--seed", "3", "-t", "1", "-o", out.toString()));
+        Processes.Running running = Processes.start(new ProcessBuilder(command), temp.resolve("signal.out"),
+                temp.resolve("signal.err"));
+        try {
+            awaitErr(running, "Running job: job_local");
+            Thread.sleep(2000); // into the map
+            assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(running.process().pid()))
+                    .inheritIO().start().waitFor());
+            Processes.Result result = running.finish(Duration.ofSeconds(60));
+            assertEquals(expectedCode, result.exitCode(), result.err());
+            assertTrue(result.err().contains("randsum: interrupted, killing job_local"), result.err());
+            assertFalse(result.err().contains("Exception"), result.err());
+            assertFalse(result.err().contains("\tat "), result.err());
+        } finally {
+            running.kill();
+        }
+        assertEquals(List.of(), List.of(root.toFile().list()), "work directory removed");
+        assertFalse(Files.exists(out), "no output left");
+    }
+
+    private static void awaitErr(Processes.Running running, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!running.err().contains(text)) {
+            assertTrue(running.isAlive() && System.nanoTime() < deadline, "never printed '" + text + "': "
+                    + running.err());
+            Thread.sleep(100);
+        }
+    }
+
+    private static String permissions(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

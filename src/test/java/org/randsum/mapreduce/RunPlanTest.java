@@ -86,4 +86,39 @@ class RunPlanTest {
                 .contains("cluster job's 15+ s"));
         assertNull(plan(Facts.yarn(1, List.of(4), 1), "-n", Long.toString(RunPlan.CLUSTER_HINT_BELOW)).hint());
     }
+
+    @Test
+    void smallYarnJobRunsInUberModeAndSaysSo() throws Exception {
+        RunPlan plan = plan(Facts.yarn(2, List.of(4, 4), 1), "-n", "1e6", "--seed", "5");
+        assertTrue(plan.uber());
+        assertEquals("randsum: summing 1000000 values in 1 map x 2 threads (uber mode: in the application master;"
+                + " -D mapreduce.job.ubertask.enable=false turns it off), seed 5", plan.summary());
+    }
+
+    @Test
+    void uberModeStopsAtTwoToTheThirtyTwoValues() throws Exception {
+        Facts cluster = Facts.yarn(2, List.of(4, 4), 1);
+        assertTrue(plan(cluster, "-n", Long.toString(1L << 32)).uber());
+        assertFalse(plan(cluster, "-n", Long.toString((1L << 32) + 1)).uber());
+    }
+
+    @Test
+    void uberModeNeedsNoMoreMapsThanHadoopUberizes() throws Exception {
+        Facts cluster = Facts.yarn(2, List.of(4, 4), 1);
+        assertTrue(plan(cluster, "-n", "1e6", "-m", "9").uber());
+        assertFalse(plan(cluster, "-n", "1e6", "-m", "10").uber());
+        assertFalse(plan(cluster.withDescriptors("splits", 1000, 12), "-i", "splits").uber());
+    }
+
+    @Test
+    void theUsersUberSettingWinsEitherWay() throws Exception {
+        Facts cluster = Facts.yarn(2, List.of(4, 4), 1);
+        assertFalse(plan(cluster.withUberRequested(false), "-n", "1e6").uber());
+        assertTrue(plan(cluster.withUberRequested(true), "-n", "1e12").uber());
+    }
+
+    @Test
+    void localModeIsNeverUber() throws Exception {
+        assertFalse(plan(Facts.local(2).withUberRequested(true), "-n", "1e6").uber());
+    }
 }

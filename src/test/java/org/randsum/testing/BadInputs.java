@@ -49,7 +49,29 @@ public final class BadInputs {
         {"-n 10 --engine threads -o OUT", "--engine threads runs in-process"},
     };
 
+    /**
+     * Bad {@code -D randsum.*} settings (Hadoop's generic options, so they reach the driver through
+     * ToolRunner), with the start of the one message naming key and value.
+     */
+    private static final String[][] SETTINGS = {
+        {"-D randsum.chunk.values=abc -n 10 -o OUT", "randsum.chunk.values must be a whole number, not 'abc'"},
+        {"-D randsum.chunk.values=0 -n 10", "randsum.chunk.values must be from 1 to 9223372036854775807, not '0'"},
+        {"-Drandsum.chunk.values=-5 -n 10 -o OUT", "randsum.chunk.values must be from 1"},
+        {"-D randsum.kernel=gpu -n 10 -o OUT", "randsum.kernel must be auto, vector or scalar, not 'gpu'"},
+        {"-D randsum.kernel=vectorized --engine threads -n 10", "randsum.kernel must be auto, vector or scalar"},
+        {"-D randsum.work.roots=/x -n 10", "unknown setting randsum.work.roots=/x (randsum's settings:"},
+        {"-D randsum.chunk-values=5 -n 10 -o OUT", "unknown setting randsum.chunk-values=5"},
+        {"-D randsum.threads=4 -n 10", "randsum.threads is set from -t/--threads"},
+        {"-D randsum.min=4 -n 10 -o OUT", "randsum.min is set from --min"},
+        {"-D randsum.max=4 generate -n 10 -o OUT", "randsum.max is set from --max"},
+    };
+
     private BadInputs() {
+    }
+
+    /** Each row of bad settings: the arguments as one line, with generic options first, and the message's start. */
+    public static Stream<Arguments> settings() {
+        return Stream.of(SETTINGS).map(row -> Arguments.of(row[0], row[1]));
     }
 
     /** Each row: the arguments as one line (split by {@link #argv}), and the message's start. */
