@@ -10,7 +10,6 @@ import javax.security.sasl.SaslException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.AccessControlException;
-import org.apache.hadoop.security.KerberosAuthException;
 import org.apache.hadoop.security.SecurityUtil;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.UserGroupInformation.AuthenticationMethod;
@@ -27,8 +26,8 @@ import org.randsum.cli.Messages;
 final class Authentication {
     /** What Hadoop's IPC client says when the server offers SASL methods the user has no credentials for. */
     private static final String NO_SASL_METHOD = "Client cannot authenticate via:";
-    /** How {@code NetUtils.wrapException} names the server an RPC failed to reach. */
-    private static final Pattern DESTINATION = Pattern.compile("DestHost:destPort (\\S+:\\d+)");
+    /** How {@code NetUtils.wrapException} names the server an RPC failed to reach (two of its forms). */
+    private static final Pattern DESTINATION = Pattern.compile("(?:DestHost:destPort |Call From \\S+ to )(\\S+:\\d+)");
     private static final String WHAT_TO_DO = "; run kinit (or kinit -kt KEYTAB PRINCIPAL) and try again";
 
     private Authentication() {
@@ -80,8 +79,7 @@ final class Authentication {
             if (server == null && destination.find()) {
                 server = destination.group(1);
             }
-            if (cause instanceof GSSException || cause instanceof KerberosAuthException
-                    || cause instanceof SaslException
+            if (cause instanceof GSSException || cause instanceof SaslException
                     || (cause instanceof AccessControlException && message.contains(NO_SASL_METHOD))) {
                 reason = cause;
             }
@@ -91,11 +89,6 @@ final class Authentication {
         }
         String why = reason.getMessage() == null ? reason.getClass().getSimpleName()
                 : Messages.firstLine(reason.getMessage());
-        int wrapped = why.lastIndexOf("Exception: ");
-        if (wrapped >= 0) {
-            // A wrapper repeats its cause after "...Failed on local exception: <class>: ": keep the cause.
-            why = why.substring(wrapped + "Exception: ".length());
-        }
         return Optional.of("not authenticated to " + (server == null ? "the cluster" : server) + ": " + why + WHAT_TO_DO);
     }
 }

@@ -89,12 +89,8 @@ class ClusterIT {
         yarn = new MiniMRYarnCluster("randsum", 1);
         yarn.init(conf);
         yarn.start();
-        clientConfDir = SiteFiles.write(yarn.getConfig(), Map.of(
+        clientConfDir = SiteFiles.writeMiniclusterClient(yarn.getConfig(), Map.of(
                 JobSettings.WORK_ROOT, WORK_ROOT,
-                // In the minicluster's own JVM, task class paths are that JVM's; a client must name the
-                // cluster's class path, as mapreduce.application.classpath does on a real cluster.
-                "yarn.is.minicluster", "false",
-                "mapreduce.application.classpath", System.getProperty("java.class.path"),
                 // As a cluster sets it: in mapred-site.xml, where the driver must find it.
                 "mapreduce.map.cpu.vcores", Integer.toString(SITE_VCORES)), base.resolve("client-conf"));
         clusterConf = SiteFiles.load(clientConfDir);

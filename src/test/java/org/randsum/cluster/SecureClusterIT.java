@@ -168,10 +168,8 @@ class SecureClusterIT {
         yarn = new MiniMRYarnCluster("randsum-secure", 1);
         yarn.init(conf);
         yarn.start();
-        clientConfDir = SiteFiles.write(yarn.getConfig(), Map.of(
-                JobSettings.WORK_ROOT, WORK_ROOT,
-                "yarn.is.minicluster", "false",
-                "mapreduce.application.classpath", System.getProperty("java.class.path")), base.resolve("client-conf"));
+        clientConfDir = SiteFiles.writeMiniclusterClient(yarn.getConfig(), Map.of(JobSettings.WORK_ROOT, WORK_ROOT),
+                base.resolve("client-conf"));
         clientConf = SiteFiles.load(clientConfDir);
     }
 
@@ -191,12 +189,11 @@ class SecureClusterIT {
     }
 
     @AfterAll
-    static void stopSecureCluster() {
-        if (yarn != null) {
-            yarn.stop();
-        }
-        if (dfs != null) {
-            dfs.shutdown();
+    static void stopSecureCluster() throws Exception {
+        for (AutoCloseable service : new AutoCloseable[] {yarn, dfs}) {
+            if (service != null) {
+                service.close();
+            }
         }
         if (kdc != null) {
             kdc.stop();
@@ -213,19 +210,29 @@ class SecureClusterIT {
                         + AUDIT.stream().map(e -> String.join(" ", e)).toList());
     }
 
-    @Test
-    void keytabClientRunsTheJobOnDelegationTokensAndGetsTheExactTotal() throws Exception {
+    /** A client logged in from its keytab (no ticket cache, no tokens yet), as a scheduled job logs in. */
+    private static UserGroupInformation keytabClient() throws IOException {
         UserGroupInformation client = UserGroupInformation.loginUserFromKeytabAndReturnUGI(clientPrincipal,
                 clientKeytab.getPath());
         assertTrue(client.hasKerberosCredentials() && client.getCredentials().getAllTokens().isEmpty(),
                 "a Kerberos ticket, no tokens yet");
+        return client;
+    }
+
+    /**
+     * Maps and the reducer in containers of their own (uber mode off): the reducer fetches the map
+     * outputs from the NodeManager's shuffle, which with security on serves them through SecureIOUtils.
+     */
+    @Test
+    void keytabClientRunsTheJobOnDelegationTokensAndGetsTheExactTotal() throws Exception {
         String output = HOME + "/total";
         long seed = -20_261_202L;
         long n = 400_000;
-        Outcome outcome = as(client, () -> DriverRun.run(clientConf, RandSumMapper.class, true,
-                "-n", Long.toString(n), "--seed", Long.toString(seed), "--min", "-1000", "--max", "1000000",
-                "-m", "2", "-t", "1", "-o", output, "--json"));
+        Outcome outcome = as(keytabClient(), () -> DriverRun.run(clientConf, RandSumMapper.class, true,
+                "-D", "mapreduce.job.ubertask.enable=false", "-n", Long.toString(n), "--seed", Long.toString(seed),
+                "--min", "-1000", "--max", "1000000", "-m", "2", "-t", "1", "-o", output, "--json"));
         assertEquals(0, outcome.exitCode(), outcome.err());
+        assertFalse(outcome.err().contains("uber mode"), outcome.err());
         BigInteger expected = Reference.total(seed, n, -1000, 1_000_000);
         assertEquals(expected.toString(), outcome.sum());
 
@@ -243,6 +250,16 @@ class SecureClusterIT {
         assertEquals(n + "\t" + expected + "\n", total, "the committed total, read back");
         assertEquals(OS_USER, fs.getFileStatus(new org.apache.hadoop.fs.Path(output)).getOwner());
         assertEquals(0, fs.listStatus(new org.apache.hadoop.fs.Path(WORK_ROOT)).length, "work directory removed");
+    }
+
+    /** A small job as randsum runs it by default on YARN: uber mode, all tasks in the application master. */
+    @Test
+    void smallJobInUberModeIsExactOnTheSecureClusterToo() throws Exception {
+        Outcome outcome = as(keytabClient(), () -> DriverRun.run(clientConf, RandSumMapper.class, true,
+                "-n", "1000000", "--seed", "42", "--json"));
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("(uber mode"), outcome.err());
+        assertEquals("1074171186439830", outcome.sum(), "the contract's reference total");
     }
 
     @Test
@@ -274,7 +291,8 @@ class SecureClusterIT {
         Configuration conf = new Configuration(clientConf);
         conf.set(JobSettings.WORK_ROOT, workRoot);
         Outcome outcome = as(foreignToken, () -> DriverRun.run(conf, RandSumMapper.class, true, "-n", "1000", "-o", output));
-        assertNotAuthenticated(outcome.exitCode(), outcome.err(), "Client cannot authenticate via:[TOKEN, KERBEROS]");
+        assertNotAuthenticated(outcome.exitCode(), outcome.err(),
+                "to localhost:" + dfs.getNameNodePort() + ": Client cannot authenticate via:[TOKEN, KERBEROS]");
         assertNothingWritten(workRoot, output);
     }
 
