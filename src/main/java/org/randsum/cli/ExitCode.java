@@ -3,7 +3,10 @@ package org.randsum.cli;
 /** The process exit codes randsum documents in its help. */
 public final class ExitCode {
     public static final int OK = 0;
-    /** The job or the computation failed, or its result did not pass the integrity check. */
+    /**
+     * The job or the computation failed, or its result did not pass the integrity check; or a
+     * service did not answer, or refused an unauthenticated client (Kerberos: no ticket).
+     */
     public static final int FAILURE = 1;
     /** Bad options: nothing was written. */
     public static final int USAGE = 2;

@@ -185,7 +185,8 @@ public final class OptionsParser {
                         + " vector or scalar; randsum.work.root = where the private work directories go (yours; default"
                         + " .randsum in your home directory); randsum.chunk.values = values per record a map reads"
                         + " (progress steps). Any other randsum.* key is an error.\n"
-                        + "Exit codes: 0 success; 1 job or runtime failure, or a service that does not answer; 2 usage error"
+                        + "Exit codes: 0 success; 1 job or runtime failure, a service that does not answer, or not authenticated"
+                        + " (Kerberos: run kinit); 2 usage error"
                         + " (nothing written: options, settings, output or work root unusable);"
                         + " " + ExitCode.INTERRUPTED + " interrupted (SIGINT), " + ExitCode.TERMINATED
                         + " terminated (SIGTERM): job killed, work directory removed.\n"

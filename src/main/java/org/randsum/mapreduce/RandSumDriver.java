@@ -66,6 +66,10 @@ public class RandSumDriver extends Configured implements Tool {
             boolean inProcess = command instanceof Command.Run r && r.engine() == Engine.THREADS;
             Configuration conf = inProcess ? inProcessConf(getConf()) : clientConf(getConf());
             Settings.check(randsumSettings(conf));
+            if (!inProcess) {
+                // The threads engine touches no filesystem and no cluster, so it needs no credentials.
+                Authentication.requireCredentials(conf);
+            }
             if (command instanceof Command.Generate generate) {
                 return new GenerateCommand(conf, out, err).run(generate);
             }
@@ -88,7 +92,7 @@ public class RandSumDriver extends Configured implements Tool {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;
         } catch (Exception e) {
-            err.println("randsum: " + describe(e));
+            err.println("randsum: " + Authentication.failure(e).orElseGet(() -> describe(e)));
             if (System.getenv("RANDSUM_DEBUG") != null) {
                 e.printStackTrace(err);
             }

@@ -64,12 +64,8 @@ public final class MiniCluster implements AutoCloseable {
         try {
             yarn.init(conf);
             yarn.start();
-            Path confDir = SiteFiles.write(yarn.getConfig(), Map.of(
+            Path confDir = SiteFiles.writeMiniclusterClient(yarn.getConfig(), Map.of(
                     JobSettings.WORK_ROOT, WORK_ROOT,
-                    // In the minicluster's own JVM, task class paths are that JVM's; a client must name the
-                    // cluster's class path, as mapreduce.application.classpath does on a real cluster.
-                    "yarn.is.minicluster", "false",
-                    "mapreduce.application.classpath", System.getProperty("java.class.path"),
                     // As a cluster sets it: in mapred-site.xml, where the driver must find it.
                     "mapreduce.map.cpu.vcores", Integer.toString(SITE_VCORES)), base.resolve("client-conf"));
             return new MiniCluster(dfs, yarn, base, confDir);

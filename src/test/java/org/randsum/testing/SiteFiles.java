@@ -81,6 +81,20 @@ public final class SiteFiles {
         return file;
     }
 
+    /**
+     * {@link #write} for a client of a minicluster: in the minicluster's own JVM, task class paths are
+     * that JVM's, so a client must name the cluster's class path (this JVM's), as
+     * {@code mapreduce.application.classpath} does on a real cluster. {@code extra} wins.
+     */
+    public static Path writeMiniclusterClient(Configuration cluster, Map<String, String> extra, Path dir)
+            throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("yarn.is.minicluster", "false");
+        keys.put("mapreduce.application.classpath", System.getProperty("java.class.path"));
+        keys.putAll(extra);
+        return write(cluster, keys, dir);
+    }
+
     /** A client configuration read from such a directory, as a client with it on its class path has. */
     public static Configuration load(Path dir) {
         Configuration conf = new Configuration();
