@@ -152,16 +152,7 @@ class SharedFilesystemIT {
         conf.set("mapreduce.framework.name", "yarn");
         String address = "127.0.0.1:" + closedPort();
         conf.set("yarn.resourcemanager.address", address);
-
-        long start = System.nanoTime();
-        Outcome outcome = runAs("alice", conf, "-n", "1000");
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        assertEquals(ExitCode.FAILURE, outcome.exitCode(), outcome.err());
-        assertEquals(1, outcome.errLines().size(), outcome.err());
-        assertTrue(outcome.errLines().get(0).startsWith("randsum: cannot reach the ResourceManager at " + address
-                + ": "), outcome.err());
-        assertTrue(seconds < 30, "took " + seconds + " s");
+        assertOneLineFailureWithinThirtySeconds(conf, "randsum: cannot reach the ResourceManager at " + address + ": ");
     }
 
     @Test
@@ -169,14 +160,18 @@ class SharedFilesystemIT {
         Configuration conf = clientConf();
         String nameNode = "hdfs://127.0.0.1:" + closedPort();
         conf.set("fs.defaultFS", nameNode);
+        assertOneLineFailureWithinThirtySeconds(conf, "randsum: cannot reach " + nameNode + ": ");
+    }
 
+    /** A run as alice on {@code conf} fails with exit 1 and one line starting {@code line}, no trace, in < 30 s. */
+    private static void assertOneLineFailureWithinThirtySeconds(Configuration conf, String line) throws Exception {
         long start = System.nanoTime();
         Outcome outcome = runAs("alice", conf, "-n", "1000");
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertEquals(ExitCode.FAILURE, outcome.exitCode(), outcome.err());
         assertEquals(1, outcome.errLines().size(), outcome.err());
-        assertTrue(outcome.errLines().get(0).startsWith("randsum: cannot reach " + nameNode + ": "), outcome.err());
+        assertTrue(outcome.errLines().get(0).startsWith(line), outcome.err());
         assertFalse(outcome.err().contains("\tat "), outcome.err());
         assertTrue(seconds < 30, "took " + seconds + " s");
     }
