@@ -202,6 +202,9 @@ class ClusterIT {
     void failingJobSaysWhyInOneLineAndLeavesNothingBehind() throws Exception {
         Configuration conf = new Configuration(clusterConf);
         conf.setInt("mapreduce.map.maxattempts", 2);
+        // Containers, not uber mode: an uber task that fails can take the AM down with it, and the
+        // reason then reported is the AM's exit (code 66), not the task's (a known gap, see the notes).
+        conf.setBoolean("mapreduce.job.ubertask.enable", false);
         Outcome outcome = run(conf, FaultyMappers.AlwaysFails.class,
                 "-n", "1000", "--seed", "1", "-o", "/user/test/failed-output");
         assertEquals(1, outcome.exitCode());
