@@ -16,10 +16,11 @@ PROG=uber
 . "$root/scripts/lib/common.sh"
 # shellcheck source=scripts/lib/jar.sh
 . "$root/scripts/lib/jar.sh"
+# shellcheck source=bench/lib/cluster.sh
+. "$root/bench/lib/cluster.sh"
 
 rounds=5
 n=1000000
-started_cluster=0
 declare -a uber_walls=() plain_walls=()
 
 usage() {
@@ -37,26 +38,9 @@ parse_args() {
   done
 }
 
-ensure_cluster() {
-  if ! "$root/scripts/cluster" status >/dev/null 2>&1; then
-    "$root/scripts/cluster" start >&2
-    started_cluster=1
-  fi
-}
-
-stop_cluster() {
-  if [ "$started_cluster" = 1 ]; then
-    "$root/scripts/cluster" stop >&2 || true
-  fi
-}
-
 # history_uberized JOB_ID: the JobHistory server's uberized field (true/false) for the job.
 history_uberized() {
-  local port
-  port=$(sed -n 's|.*<name>mapreduce.jobhistory.webapp.address</name><value>[^:]*:\([0-9]*\)</value>.*|\1|p' \
-    "$root/conf/cluster/mapred-site.xml")
-  curl -fsS -H 'Accept: application/json' "http://localhost:$port/ws/v1/history/mapreduce/jobs/$1" |
-    grep -o '"uberized":[a-z]*' | cut -d: -f2
+  bench_history "$1" | grep -o '"uberized":[a-z]*' | cut -d: -f2
 }
 
 # timed_run MODE: one job; prints "wall sum" after checking its uber decision against MODE.
@@ -82,8 +66,8 @@ median() {
 main() {
   parse_args "$@"
   randsum_require_fresh_jar "$root" "$PROG"
-  trap stop_cluster EXIT
-  ensure_cluster
+  trap bench_stop_cluster EXIT
+  bench_ensure_cluster
   local round mode wall sum first_sum=""
   for round in $(seq 1 "$rounds"); do
     for mode in plain uber; do
