@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.randsum.cli.Messages;
 import org.randsum.cli.RunResult;
@@ -86,6 +87,24 @@ final class JobOutcome {
         }
         String info = failed.getStatus().getFailureInfo();
         return state + (info == null || info.isBlank() || info.equals("NA") ? "" : ": " + Messages.firstLine(info));
+    }
+
+    /** Whether {@code reason} came from a failed task's own diagnostics. */
+    static boolean namesATask(String reason) {
+        return reason.startsWith("task ");
+    }
+
+    /**
+     * Why an uber job failed when no task's message reached the client. Hadoop's uber runner, once a
+     * map fails, still starts the reducer, which finds the maps unfinished and exits the application
+     * master's JVM (exit code 66) before the job's history is written; the task's error is then only
+     * in the AM's log.
+     */
+    static String uberFailureReason(JobID job) {
+        String application = job.toString().replaceFirst("^job_", "application_");
+        return "job " + job + " failed in uber mode, and its application master exited with it, so the task's"
+                + " error is in the AM's log (yarn logs -applicationId " + application + "); rerun with"
+                + " -D mapreduce.job.ubertask.enable=false to see the error here";
     }
 
     /** Writes {@code result} as {@value #RESULT_JSON} into the kept output directory. */

@@ -80,8 +80,10 @@ final class MapReduceRun {
             err.println(plan.summary());
             try (LocalRunnerLog runnerLog = facts.localMode() ? LocalRunnerLog.capture() : LocalRunnerLog.none()) {
                 lifecycle.submit(job);
-                if (!job.monitorAndPrintJob()) {
-                    throw new JobFailedException(JobOutcome.failureReason(job, runnerLog.failure()));
+                if (!succeeded(job, plan)) {
+                    String reason = JobOutcome.failureReason(job, runnerLog.failure());
+                    throw new JobFailedException(plan.uber() && !JobOutcome.namesATask(reason)
+                            ? JobOutcome.uberFailureReason(job.getJobID()) : reason);
                 }
             }
             if (plan.uber() && !job.isUber()) {
@@ -102,6 +104,23 @@ final class MapReduceRun {
             }
             lifecycle.succeeded();
             return result;
+        }
+    }
+
+    /**
+     * Whether the job succeeded, following it as {@code hadoop jar} does. An uber job whose application
+     * master died without leaving its history is unknown to the client afterwards ("Unknown Job"):
+     * that is a failure with the uber reason, not an I/O error.
+     */
+    private static boolean succeeded(Job job, RunPlan plan)
+            throws IOException, InterruptedException, JobFailedException {
+        try {
+            return job.monitorAndPrintJob();
+        } catch (IOException lost) {
+            if (plan.uber() && String.valueOf(lost.getMessage()).contains("Unknown Job")) {
+                throw new JobFailedException(JobOutcome.uberFailureReason(job.getJobID()));
+            }
+            throw lost;
         }
     }
 }

@@ -64,22 +64,25 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
         if (run.values() instanceof Command.Descriptors given) {
             RunFacts.Descriptors found = facts.descriptors(given.dir());
             return new RunPlan(found.count(), found.descriptors(), threads, local, new Given(given.dir()), run.range(),
-                    vectorModuleInTasks, uber(facts, found.count(), found.descriptors()));
+                    vectorModuleInTasks, uber(facts, found.count(), found.descriptors(), kernelMode));
         }
         Command.CountAndSeed values = (Command.CountAndSeed) run.values();
         long n = values.count();
         long maps = values.maps().isPresent() ? values.maps().getAsInt() : DefaultMaps.choose(facts, n, threads);
         long splits = SplitPlanner.splitCount(n, maps);
         return new RunPlan(n, splits, threads, local, new Generated(values.seed()), run.range(), vectorModuleInTasks,
-                uber(facts, n, splits));
+                uber(facts, n, splits, kernelMode));
     }
 
     /**
      * Uber mode: never in local mode; as the user asked where they set {@code
      * mapreduce.job.ubertask.enable}; else for at most {@link #UBER_MAX_VALUES} values in no more
-     * maps than Hadoop uberizes.
+     * maps than Hadoop uberizes, unless the vector kernel is forced. A forced {@code vector} can fail
+     * its task by design, and a failing uber task ends the application master before its error
+     * reaches the client (Hadoop's uber runner then starts the reducer, which exits the JVM), so
+     * that run's maps get containers, which report the reason.
      */
-    static boolean uber(RunFacts facts, long n, long maps) {
+    static boolean uber(RunFacts facts, long n, long maps, KernelSelector.Mode kernelMode) {
         if (facts.localMode()) {
             return false;
         }
@@ -87,7 +90,7 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
         if (requested != null) {
             return requested;
         }
-        return n <= UBER_MAX_VALUES && maps <= facts.uberMaxMaps();
+        return n <= UBER_MAX_VALUES && maps <= facts.uberMaxMaps() && kernelMode != KernelSelector.Mode.VECTOR;
     }
 
     /** The stream's seed, or null for given descriptors (they hold their own). */

@@ -118,6 +118,15 @@ class RunPlanTest {
     }
 
     @Test
+    void aForcedVectorKernelKeepsSmallJobsOutOfUberModeUnlessAsked() throws Exception {
+        Facts cluster = Facts.yarn(2, List.of(4, 4), 1);
+        Command.Run run = (Command.Run) OptionsParser.parse(new String[] {"-n", "1e6"});
+        assertFalse(RunPlan.of(run, KernelSelector.Mode.VECTOR, cluster).uber(), "its task may fail by design");
+        assertTrue(RunPlan.of(run, KernelSelector.Mode.SCALAR, cluster).uber());
+        assertTrue(RunPlan.of(run, KernelSelector.Mode.VECTOR, cluster.withUberRequested(true)).uber());
+    }
+
+    @Test
     void localModeIsNeverUber() throws Exception {
         assertFalse(plan(Facts.local(2).withUberRequested(true), "-n", "1e6").uber());
     }
