@@ -2,7 +2,6 @@ package org.randsum.mapreduce;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
@@ -48,9 +47,8 @@ final class HadoopFacts implements RunFacts {
     @Override
     public Boolean uberRequested() {
         // A JobConf always has a value, mapred-default.xml's false: only another source is the user's.
-        String[] sources = conf.getPropertySources(MRJobConfig.JOB_UBERTASK_ENABLE);
-        boolean userSet = sources != null && Arrays.stream(sources).anyMatch(source -> !source.equals("mapred-default.xml"));
-        return userSet ? conf.getBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, false) : null;
+        return JobSettings.setByUser(conf, MRJobConfig.JOB_UBERTASK_ENABLE)
+                ? conf.getBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, false) : null;
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class JobSettings {
     public static final long DEFAULT_MIN_CHUNK = 1L << 24;
     /** A split is handed over in about this many records, so progress moves in 1% steps. */
     public static final int CHUNKS_PER_SPLIT = 100;
+    /** {@code mapreduce.task.io.sort.mb} unless the user set it: a map's output is one record. */
+    public static final int MAP_SORT_BUFFER_MB = 1;
 
     private JobSettings() {
     }
@@ -80,5 +82,25 @@ public final class JobSettings {
             return opts;
         }
         return opts.isEmpty() ? VECTOR_JVM_OPTION : opts + " " + VECTOR_JVM_OPTION;
+    }
+
+    /**
+     * Whether someone set {@code key}: a site file, a {@code -D} option or code, not only Hadoop's
+     * {@code *-default.xml} (where a JobConf always finds a value).
+     */
+    public static boolean setByUser(Configuration conf, String key) {
+        if (conf.get(key) == null) {
+            return false;
+        }
+        String[] sources = conf.getPropertySources(key);
+        if (sources == null) {
+            return true;
+        }
+        for (String source : sources) {
+            if (!source.endsWith("-default.xml")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -31,6 +31,11 @@ final class RandSumJob {
             // Each map JVM chooses its own kernel; the vector one needs the module resolved at start.
             jobConf.set(MRJobConfig.MAP_JAVA_OPTS, JobSettings.mapJavaOptsWithVectorModule(jobConf));
         }
+        if (!JobSettings.setByUser(jobConf, MRJobConfig.IO_SORT_MB)) {
+            // A map emits one partial sum; Hadoop's default buffer for its output (100 MB) would be
+            // most of the heap a map needs (measured: 32 MB of heap is enough with 1 MB here).
+            jobConf.setInt(MRJobConfig.IO_SORT_MB, JobSettings.MAP_SORT_BUFFER_MB);
+        }
         if (plan.uber()) {
             makeUberEligible(jobConf, plan);
         }

@@ -31,28 +31,11 @@ final class S3ACommitter {
         String scheme = output.toUri().getScheme() != null ? output.toUri().getScheme()
                 : FileSystem.getDefaultUri(jobConf).getScheme();
         String factoryKey = FACTORY_KEY_PREFIX + scheme;
-        if (isSet(jobConf, NAME_KEY) || isSet(jobConf, factoryKey)) {
+        if (JobSettings.setByUser(jobConf, NAME_KEY) || JobSettings.setByUser(jobConf, factoryKey)) {
             return;
         }
         // s3a:// has S3A's factory in mapred-default.xml; s3:// mapped to S3A (EMR 7.10+) has none.
         jobConf.set(factoryKey, S3A_FACTORY);
         jobConf.set(NAME_KEY, MAGIC);
-    }
-
-    /** Set by someone: by a site file, a -D option or code, not only by Hadoop's *-default.xml. */
-    static boolean isSet(Configuration conf, String key) {
-        if (conf.get(key) == null) {
-            return false;
-        }
-        String[] sources = conf.getPropertySources(key);
-        if (sources == null) {
-            return true;
-        }
-        for (String source : sources) {
-            if (!source.endsWith("-default.xml")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -71,4 +71,17 @@ class RandSumJobTest {
                 job.get(MRJobConfig.MR_AM_COMMAND_OPTS));
         assertNull(bare.get(MRJobConfig.MR_AM_COMMAND_OPTS), "the site's own configuration is untouched");
     }
+
+    @Test
+    void mapsSortBufferShrinksToOneMegabyteFromHadoopsDefault() throws Exception {
+        Configuration job = configured(new JobConf(site()), KernelSelector.Mode.AUTO, "-n", "1e12");
+        assertEquals(1, job.getInt(MRJobConfig.IO_SORT_MB, 0), "mapred-default.xml's 100 MB is not the user's");
+    }
+
+    @Test
+    void mapsSortBufferTheUserSetIsKept() throws Exception {
+        Configuration site = site();
+        site.setInt(MRJobConfig.IO_SORT_MB, 64);
+        assertEquals(64, configured(site, KernelSelector.Mode.AUTO, "-n", "1e12").getInt(MRJobConfig.IO_SORT_MB, 0));
+    }
 }
