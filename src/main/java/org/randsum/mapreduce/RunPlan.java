@@ -26,15 +26,16 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
      * A YARN job of at most this many values runs in uber mode unless the user says otherwise
      * ({@code mapreduce.job.ubertask.enable}): 2^32 values take at most 1.4 s on one vector thread
      * (5 s scalar) in the application master, less than the map and reduce container starts (several
-     * seconds each) that uber mode saves; n = 1e6 took 22-24 s without it on the script cluster,
-     * 13-15 s with it. Its maps run one after another, so above this parallel maps win.
+     * seconds each) that uber mode saves; n = 1e6 took 17-24 s without it on the script cluster,
+     * 9.4-11.7 s with it (bench/uber.sh). Its maps run one after another, so above this parallel maps win.
      */
     public static final long UBER_MAX_VALUES = 1L << 32;
 
     /**
      * Below these n the threads engine gives the sum sooner than a job (docs/benchmarks.md): the
      * local job's start-up (about 1.8 s) is worth 1e10 values to two vector threads (0.33 ns a value
-     * each); a YARN job's (15 to 25 s on the script cluster) is worth 1e11 of them on the client.
+     * each); a YARN job's (10 s in uber mode, 19 s without: medians on the script cluster, docs/benchmarks.md
+     * "Uber mode") is worth 6e10 to 1.2e11 of them on the client, and more on a client with more cores.
      */
     static final long LOCAL_HINT_BELOW = 10_000_000_000L;
     static final long CLUSTER_HINT_BELOW = 100_000_000_000L;
@@ -116,6 +117,6 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
             return null;
         }
         return "randsum: hint: for n = " + n + ", --engine threads gives the same sum in-process, without the "
-                + (local ? "local job's ~2 s" : "cluster job's 15+ s") + " start-up (see docs/benchmarks.md)";
+                + (local ? "local job's ~2 s" : "cluster job's 10+ s") + " start-up (see docs/benchmarks.md)";
     }
 }

@@ -83,7 +83,7 @@ class RunPlanTest {
         assertTrue(plan(Facts.local(2), "-n", "1000").hint().contains("local job's ~2 s"));
         assertNull(plan(Facts.local(2), "-n", Long.toString(RunPlan.LOCAL_HINT_BELOW)).hint());
         assertTrue(plan(Facts.yarn(1, List.of(4), 1), "-n", Long.toString(RunPlan.LOCAL_HINT_BELOW)).hint()
-                .contains("cluster job's 15+ s"));
+                .contains("cluster job's 10+ s"));
         assertNull(plan(Facts.yarn(1, List.of(4), 1), "-n", Long.toString(RunPlan.CLUSTER_HINT_BELOW)).hint());
     }
 
