@@ -96,9 +96,9 @@ final class JobOutcome {
 
     /**
      * Why an uber job failed when no task's message reached the client. Hadoop's uber runner, once a
-     * map fails, still starts the reducer, which finds the maps unfinished and exits the application
-     * master's JVM (exit code 66) before the job's history is written; the task's error is then only
-     * in the AM's log.
+     * map fails, still starts the reducer, which finds the maps unfinished and can exit the
+     * application master's JVM (exit code 66, a race); the task's error may then be only in the AM's
+     * log.
      */
     static String uberFailureReason(JobID job) {
         String application = job.toString().replaceFirst("^job_", "application_");

@@ -79,8 +79,8 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
      * Uber mode: never in local mode; as the user asked where they set {@code
      * mapreduce.job.ubertask.enable}; else for at most {@link #UBER_MAX_VALUES} values in no more
      * maps than Hadoop uberizes, unless the vector kernel is forced. A forced {@code vector} can fail
-     * its task by design, and a failing uber task ends the application master before its error
-     * reaches the client (Hadoop's uber runner then starts the reducer, which exits the JVM), so
+     * its task by design, and a failing uber task can end the application master before its error
+     * reaches the client (Hadoop's uber runner then starts the reducer, which may exit the JVM), so
      * that run's maps get containers, which report the reason.
      */
     static boolean uber(RunFacts facts, long n, long maps, KernelSelector.Mode kernelMode) {
