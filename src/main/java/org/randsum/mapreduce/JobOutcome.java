@@ -67,10 +67,11 @@ final class JobOutcome {
     }
 
     /**
-     * The failing task's own message if there is one, else what local mode's runner logged, else the
-     * job's failure info; one line. Hadoop's placeholder "NA" is no reason and is never shown.
+     * The failing task's own message if there is one; else, for an uber job, where that message is
+     * ({@link #uberFailureReason}); else what local mode's runner logged; else the job's failure
+     * info; one line. Hadoop's placeholder "NA" is no reason and is never shown.
      */
-    static String failureReason(Job failed, Optional<Throwable> loggedByLocalRunner)
+    static String failureReason(Job failed, Optional<Throwable> loggedByLocalRunner, boolean uber)
             throws IOException, InterruptedException {
         for (TaskCompletionEvent event : failed.getTaskCompletionEvents(0, 10_000)) {
             if (event.getStatus() == TaskCompletionEvent.Status.FAILED
@@ -81,17 +82,15 @@ final class JobOutcome {
                 }
             }
         }
+        if (uber) {
+            return uberFailureReason(failed.getJobID());
+        }
         String state = "job " + failed.getJobID() + " " + failed.getJobState().toString().toLowerCase();
         if (loggedByLocalRunner.isPresent()) {
             return state + ": " + RandSumDriver.describe(loggedByLocalRunner.get());
         }
         String info = failed.getStatus().getFailureInfo();
         return state + (info == null || info.isBlank() || info.equals("NA") ? "" : ": " + Messages.firstLine(info));
-    }
-
-    /** Whether {@code reason} came from a failed task's own diagnostics. */
-    static boolean namesATask(String reason) {
-        return reason.startsWith("task ");
     }
 
     /**

@@ -81,9 +81,7 @@ final class MapReduceRun {
             try (LocalRunnerLog runnerLog = facts.localMode() ? LocalRunnerLog.capture() : LocalRunnerLog.none()) {
                 lifecycle.submit(job);
                 if (!succeeded(job, plan)) {
-                    String reason = JobOutcome.failureReason(job, runnerLog.failure());
-                    throw new JobFailedException(plan.uber() && !JobOutcome.namesATask(reason)
-                            ? JobOutcome.uberFailureReason(job.getJobID()) : reason);
+                    throw new JobFailedException(JobOutcome.failureReason(job, runnerLog.failure(), plan.uber()));
                 }
             }
             if (plan.uber() && !job.isUber()) {
