@@ -231,11 +231,13 @@ class FaultsIT {
     /**
      * One slow map among fast ones: once the fast maps have set the pace, the speculator starts a
      * second attempt of the slow one beside it, which finishes first; the output holds one partial
-     * of that map.
+     * of that map. The slow attempt pauses 5 s before each of its 10 chunks: the duplicate needs a
+     * container and a JVM (several seconds on a loaded 2-core machine) and must still win, however
+     * late the speculator starts it (with 2 s pauses the original once finished first, in CI).
      */
     @Test
     void speculativeDuplicateOfASlowMapRunsAndTheTotalCountsEachValueOnce() throws Exception {
-        Configuration conf = slowFirstAttempts(25_000, 2000);
+        Configuration conf = slowFirstAttempts(25_000, 5000);
         conf.set(SlowFirstAttempt.SLOW_TASKS, "0");
         conf.setBoolean("mapreduce.map.speculative", true);
         conf.setLong("mapreduce.job.speculative.retry-after-no-speculate", 500);
