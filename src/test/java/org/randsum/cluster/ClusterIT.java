@@ -181,14 +181,16 @@ class ClusterIT {
     @Test
     void longMapSurvivesAShortTaskTimeoutBecauseItReportsProgress() throws Exception {
         Configuration conf = new Configuration(clusterConf);
-        conf.setLong("mapreduce.task.timeout", 3000);
+        // 6 s, six times the mapper's report interval: with 3 s, a stall of the task JVM on the 2-core
+        // CI machine once outlasted it (the attempt was killed, SIGQUIT first).
+        conf.setLong("mapreduce.task.timeout", 6000);
         conf.setLong("mapreduce.task.timeout.check-interval-ms", 500);
         // One thread, one chunk of several seconds: only the mapper's own reports keep it alive.
         conf.setLong(JobSettings.CHUNK_VALUES, Long.MAX_VALUE);
         // A constant range, for a total known without the code under test; the scalar kernel still
         // generates every value there (the vector kernel knows all offsets are 0 and skips them).
         conf.set(JobSettings.KERNEL, "scalar");
-        long n = 5_000_000_000L;
+        long n = 10_000_000_000L;
         Outcome outcome = run(conf, RandSumMapper.class, "-n", Long.toString(n), "--seed", "1", "--min", "7",
                 "--max", "7", "-m", "1", "-t", "1", "--json");
         assertEquals(0, outcome.exitCode(), outcome.err());
@@ -198,7 +200,7 @@ class ClusterIT {
         // Only meaningful if the map outlived the timeout: a faster machine needs a larger n.
         TaskReport map = job.getTaskReports(TaskType.MAP)[0];
         long mapMillis = map.getFinishTime() - map.getStartTime();
-        assertTrue(mapMillis > 4500, "the map took " + mapMillis + " ms, not well past the 3 s timeout");
+        assertTrue(mapMillis > 9000, "the map took " + mapMillis + " ms, not well past the 6 s timeout");
     }
 
     @Test
