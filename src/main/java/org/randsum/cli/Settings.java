@@ -1,27 +1,44 @@
 package org.randsum.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.randsum.contract.KernelSelector;
+import org.randsum.kernel.KernelSelector;
 
 /**
- * The {@code randsum.*} settings a user may give ({@code -D key=value}, or a site file), checked
+ * Every {@code randsum.*} key, its default and its check: the one home of randsum's configuration
+ * keys (as TeraSort's {@code TeraSortConfigKeys} is of TeraSort's), free of Hadoop types. The kernel's
+ * key is {@link KernelSelector#KEY}, where the kernel's own messages name it; {@code
+ * org.randsum.mapreduce.JobSettings} reads these keys from a Hadoop configuration.
+ *
+ * <p>The {@code randsum.*} settings a user may give ({@code -D key=value}, or a site file), checked
  * before anything runs: each is parsed and range-checked, a key that the driver sets from an option
  * is refused in favour of the option, and an unknown {@code randsum.*} key is an error, so that a
  * typo is never silently ignored. Pure: the driver and {@link CheckOptions} hand it the entries.
  */
 public final class Settings {
     public static final String PREFIX = "randsum.";
-    /** {@code auto} (default), {@code vector} or {@code scalar}: which kernel the maps and the threads engine run. */
-    public static final String KERNEL = KernelSelector.KEY;
     /** Where the driver makes its work directories (on the default filesystem unless qualified). */
     public static final String WORK_ROOT = "randsum.work.root";
+    /** The work root's name in the user's home directory when {@link #WORK_ROOT} is not set. */
+    public static final String WORK_ROOT_DEFAULT_NAME = ".randsum";
     /** Values per record the input format hands a mapper: the granularity of its progress. */
     public static final String CHUNK_VALUES = "randsum.chunk.values";
+    /** {@link #CHUNK_VALUES} when unset: 1/{@value #CHUNKS_PER_SPLIT} of the split, but at least this. */
+    public static final long CHUNK_VALUES_DEFAULT_MIN = 1L << 24;
+    /** A split is handed over in about this many records by default, so progress moves in 1% steps. */
+    public static final int CHUNKS_PER_SPLIT = 100;
+    /** The job's threads per map, set from {@code -t/--threads}; unset, all processors the task's JVM sees. */
+    public static final String THREADS = "randsum.threads";
+    /** The job's range, set from {@code --min} and {@code --max} (defaults: {@code ValueRange.DEFAULT}). */
+    public static final String MIN = "randsum.min";
+    public static final String MAX = "randsum.max";
+    /** The keys a user may set, in the order the error for an unknown key lists them. */
+    private static final List<String> USER_SETTINGS = List.of(KernelSelector.KEY, WORK_ROOT, CHUNK_VALUES);
     /** Job keys the driver sets from the command line; a user's value would be overwritten. */
-    private static final Map<String, String> SET_BY_OPTIONS = Map.of("randsum.threads", "-t/--threads",
-            "randsum.min", "--min", "randsum.max", "--max");
+    private static final Map<String, String> SET_BY_OPTIONS = Map.of(THREADS, "-t/--threads", MIN, "--min",
+            MAX, "--max");
 
     private Settings() {
     }
@@ -41,7 +58,7 @@ public final class Settings {
 
     private static void checkOne(String key, String value) throws UsageException {
         switch (key) {
-            case KERNEL -> {
+            case KernelSelector.KEY -> {
                 try {
                     KernelSelector.Mode.parse(value);
                 } catch (IllegalArgumentException e) {
@@ -56,8 +73,8 @@ public final class Settings {
                     throw new UsageException(key + " is set from " + option + "; give that option instead of -D "
                             + key + "=" + value);
                 }
-                throw new UsageException("unknown setting " + key + "=" + value + " (randsum's settings: " + KERNEL
-                        + ", " + WORK_ROOT + ", " + CHUNK_VALUES + ")");
+                throw new UsageException("unknown setting " + key + "=" + value + " (randsum's settings: "
+                        + String.join(", ", USER_SETTINGS) + ")");
             }
         }
     }

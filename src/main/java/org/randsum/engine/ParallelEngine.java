@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.randsum.contract.Int128;
 import org.randsum.contract.SplitDescriptor;
-import org.randsum.contract.SumKernel;
 import org.randsum.contract.ValueRange;
+import org.randsum.kernel.SumKernel;
 
 /**
  * Sums splits with {@code threads} worker threads. One engine serves many runs (a map task keeps
@@ -27,7 +27,7 @@ public final class ParallelEngine implements AutoCloseable {
     private final BlockSummer summer;
     private final ExecutorService workers;
 
-    /** An engine summing with {@code kernel} (see {@link org.randsum.contract.KernelSelector}). */
+    /** An engine summing with {@code kernel} (see {@link org.randsum.kernel.KernelSelector}). */
     public ParallelEngine(int threads, SumKernel kernel) {
         this(threads, DEFAULT_BLOCK, kernel::sum, kernel.name());
     }

@@ -1,30 +1,23 @@
 package org.randsum.mapreduce;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.MRConfig;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.randsum.cli.Settings;
-import org.randsum.contract.KernelSelector;
 import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
+import org.randsum.kernel.KernelSelector;
 
-/** The job configuration keys randsum's tasks read, with typed accessors. */
+/**
+ * randsum's keys ({@link Settings}: their one home) read from and written to a job's Hadoop
+ * configuration, by the client and by the tasks alike; and the Hadoop settings the job adjusts.
+ */
 public final class JobSettings {
-    public static final String MIN = "randsum.min";
-    public static final String MAX = "randsum.max";
-    /** Worker threads per map; unset means all processors the task's JVM sees. */
-    public static final String THREADS = "randsum.threads";
-    /** The settings a user may give are {@link Settings}'s; these name them where tasks read them. */
-    public static final String CHUNK_VALUES = Settings.CHUNK_VALUES;
-    public static final String WORK_ROOT = Settings.WORK_ROOT;
-    public static final String KERNEL = Settings.KERNEL;
     /** The job counter group that counts the maps that ran each kernel (counter name: the kernel's). */
     public static final String KERNEL_COUNTERS = "randsum: maps per kernel";
     /** What task JVMs need on their command line for the vector kernel. */
     public static final String VECTOR_JVM_OPTION = "--add-modules " + KernelSelector.MODULE;
 
-    public static final long DEFAULT_MIN_CHUNK = 1L << 24;
-    /** A split is handed over in about this many records, so progress moves in 1% steps. */
-    public static final int CHUNKS_PER_SPLIT = 100;
     /** {@code mapreduce.task.io.sort.mb} unless the user set it: a map's output is one record. */
     public static final int MAP_SORT_BUFFER_MB = 1;
 
@@ -32,31 +25,31 @@ public final class JobSettings {
     }
 
     public static void setRange(Configuration conf, ValueRange range) {
-        conf.setLong(MIN, range.min());
-        conf.setLong(MAX, range.max());
+        conf.setLong(Settings.MIN, range.min());
+        conf.setLong(Settings.MAX, range.max());
     }
 
     public static ValueRange range(Configuration conf) {
-        return new ValueRange(conf.getLong(MIN, ValueRange.DEFAULT_MIN), conf.getLong(MAX, ValueRange.DEFAULT_MAX));
+        return new ValueRange(conf.getLong(Settings.MIN, ValueRange.DEFAULT_MIN), conf.getLong(Settings.MAX, ValueRange.DEFAULT_MAX));
     }
 
     public static int threads(Configuration conf) {
-        int threads = conf.getInt(THREADS, 0);
+        int threads = conf.getInt(Settings.THREADS, 0);
         return threads > 0 ? threads : ParallelEngine.availableThreads();
     }
 
-    /** Values per record: about 1% of the split, but at least {@link #DEFAULT_MIN_CHUNK} (or as configured). */
+    /** Values per record: as configured, else about 1% of the split but at least {@link Settings#CHUNK_VALUES_DEFAULT_MIN}. */
     public static long chunkValues(Configuration conf, long splitCount) {
-        long configured = conf.getLong(CHUNK_VALUES, 0);
+        long configured = conf.getLong(Settings.CHUNK_VALUES, 0);
         if (configured > 0) {
             return configured;
         }
-        return Math.max(DEFAULT_MIN_CHUNK, splitCount / CHUNKS_PER_SPLIT + 1);
+        return Math.max(Settings.CHUNK_VALUES_DEFAULT_MIN, splitCount / Settings.CHUNKS_PER_SPLIT + 1);
     }
 
     /** The kernel mode; throws IllegalArgumentException, naming the key, for a value that is none. */
     public static KernelSelector.Mode kernelMode(Configuration conf) {
-        return KernelSelector.Mode.parse(conf.get(KERNEL));
+        return KernelSelector.Mode.parse(conf.get(KernelSelector.KEY));
     }
 
     /**
@@ -82,6 +75,11 @@ public final class JobSettings {
             return opts;
         }
         return opts.isEmpty() ? VECTOR_JVM_OPTION : opts + " " + VECTOR_JVM_OPTION;
+    }
+
+    /** Whether jobs run in this JVM (Hadoop's local runner), as {@code mapreduce.framework.name} says. */
+    public static boolean isLocalMode(Configuration conf) {
+        return "local".equals(conf.get(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME));
     }
 
     /**

@@ -13,16 +13,21 @@ import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.Command;
 import org.randsum.cli.Engine;
 import org.randsum.cli.ExitCode;
-import org.randsum.cli.Messages;
 import org.randsum.cli.OptionsParser;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
-import org.randsum.contract.KernelSelector;
 import org.randsum.contract.SplitDescriptor;
-import org.randsum.contract.SumKernel;
-import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
+import org.randsum.kernel.KernelSelector;
+import org.randsum.kernel.SumKernel;
+import org.randsum.mapreduce.checks.Authentication;
+import org.randsum.mapreduce.client.GenerateCommand;
+import org.randsum.mapreduce.client.JobFailedException;
+import org.randsum.mapreduce.client.LocalKernel;
+import org.randsum.mapreduce.client.MapReduceRun;
+import org.randsum.mapreduce.failure.Failures;
+import org.randsum.mapreduce.task.RandSumMapper;
 
 /**
  * randsum's entry point ({@code hadoop jar randsum.jar -n N ...}): parses and validates every option
@@ -74,9 +79,9 @@ public class RandSumDriver extends Configured implements Tool {
                 return new GenerateCommand(conf, out, err).run(generate);
             }
             Command.Run run = (Command.Run) command;
-            KernelSelector.Mode kernelMode = kernelMode(conf);
+            KernelSelector.Mode kernelMode = LocalKernel.mode(conf);
             RunResult result = run.engine() == Engine.THREADS
-                    ? sumInProcess(run, chooseKernelHere(kernelMode, run.range(), err), start)
+                    ? sumInProcess(run, LocalKernel.choose(kernelMode, run.range(), err), start)
                     : new MapReduceRun(conf, err, mapper).execute(run, kernelMode, start);
             out.print(run.json() ? result.toJson() + "\n" : result.toText());
             out.flush();
@@ -92,7 +97,7 @@ public class RandSumDriver extends Configured implements Tool {
             Thread.currentThread().interrupt();
             return ExitCode.INTERRUPTED;
         } catch (Exception e) {
-            err.println("randsum: " + Authentication.failure(e).orElseGet(() -> describe(e)));
+            err.println("randsum: " + Authentication.failure(e).orElseGet(() -> Failures.describe(e)));
             if (System.getenv("RANDSUM_DEBUG") != null) {
                 e.printStackTrace(err);
             }
@@ -146,43 +151,6 @@ public class RandSumDriver extends Configured implements Tool {
             return new RunResult(sum, values.count(), values.seed(), run.range(), Engine.THREADS, 1, threads,
                     Map.of(kernel.name(), 1L), (System.nanoTime() - start) / 1e9, null, null);
         }
-    }
-
-    static KernelSelector.Mode kernelMode(Configuration conf) throws UsageException {
-        try {
-            return JobSettings.kernelMode(conf);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /**
-     * The kernel for sums in this JVM (the threads engine, and local mode's maps): a forced vector
-     * kernel that cannot run here is a usage error before anything runs; a fallback under auto says
-     * why in one line.
-     */
-    static SumKernel chooseKernelHere(KernelSelector.Mode mode, ValueRange range, PrintStream err)
-            throws UsageException {
-        try {
-            KernelSelector.Choice choice = KernelSelector.choose(mode, range);
-            if (choice.fallbackReason() != null && mode == KernelSelector.Mode.AUTO) {
-                err.println("randsum: scalar kernel: " + choice.fallbackReason());
-            }
-            return choice.kernel();
-        } catch (KernelSelector.Unavailable e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** One line for an unexpected failure: the innermost message, with its type when it says little. */
-    static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName()
-                : Messages.firstLine(root.getMessage());
-        return root == e ? message : Messages.firstLine(String.valueOf(e.getMessage())) + ": " + message;
     }
 
     public static void main(String[] args) throws Exception {

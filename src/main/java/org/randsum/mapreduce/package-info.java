@@ -1,10 +1,10 @@
 /**
- * The MapReduce job and the driver, on top of every other package. A run reads as plan, job,
- * result: {@link org.randsum.mapreduce.RunPlan} (pure: n, maps, threads, input, hints), {@link
- * org.randsum.mapreduce.RandSumJob} (the job's configuration), {@link
- * org.randsum.mapreduce.RunLifecycle} (work directory, output ownership, the signal hook) and {@link
- * org.randsum.mapreduce.JobOutcome} (the checked total). The job: one input split per descriptor,
- * mappers that sum their descriptor with the map's threads through the parallel engine, an exact
- * combiner and a single reducer.
+ * The MapReduce job, on top of every other package: the entry point ({@link
+ * org.randsum.mapreduce.RandSumDriver}, the jar's main class) and what both sides of the job share,
+ * the job's keys ({@link org.randsum.mapreduce.JobSettings}) and its counters ({@link
+ * org.randsum.mapreduce.RandSumCounter}, whose class name users see as the counter group). The rest
+ * is in rooms of its own: {@code task} (what runs in the task JVMs), {@code client} (the run as the
+ * client drives it), {@code checks} (what is checked before anything is written) and {@code failure}
+ * (how a failure is told in one line).
  */
 package org.randsum.mapreduce;

@@ -32,12 +32,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.cli.ExitCode;
-import org.randsum.mapreduce.FaultyMappers;
+import org.randsum.cli.Settings;
+import org.randsum.kernel.KernelSelector;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.RandSumCounter;
-import org.randsum.mapreduce.RandSumMapper;
-import org.randsum.testing.DriverRun;
+import org.randsum.mapreduce.task.FaultyMappers;
+import org.randsum.mapreduce.task.RandSumMapper;
 import org.randsum.testing.DriverRun.Outcome;
+import org.randsum.testing.DriverRun;
 import org.randsum.testing.MiniCluster;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
@@ -134,7 +136,7 @@ class ClusterIT {
     @Test
     void forcedScalarKernelOnYarnGivesTheSameTotalAndLeavesTheOptionsAlone() throws Exception {
         Configuration conf = new Configuration(clusterConf);
-        conf.set(JobSettings.KERNEL, "scalar");
+        conf.set(KernelSelector.KEY, "scalar");
         Outcome outcome = run(conf, RandSumMapper.class, "-n", "1000000", "--seed", "42", "-m", "2", "-t", "1", "--json");
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals("1074171186439830", outcome.sum());
@@ -168,7 +170,7 @@ class ClusterIT {
     @Test
     void mapThatDiesPartWayIsRetriedAndTheTotalIsExact() throws Exception {
         Configuration conf = new Configuration(clusterConf);
-        conf.setLong(JobSettings.CHUNK_VALUES, 100_000);
+        conf.setLong(Settings.CHUNK_VALUES, 100_000);
         // An uber task gets one attempt: this test needs the retry of a real container.
         conf.setBoolean("mapreduce.job.ubertask.enable", false);
         Outcome outcome = run(conf, FaultyMappers.FailsFirstAttempt.class,
@@ -186,10 +188,10 @@ class ClusterIT {
         conf.setLong("mapreduce.task.timeout", 6000);
         conf.setLong("mapreduce.task.timeout.check-interval-ms", 500);
         // One thread, one chunk of several seconds: only the mapper's own reports keep it alive.
-        conf.setLong(JobSettings.CHUNK_VALUES, Long.MAX_VALUE);
+        conf.setLong(Settings.CHUNK_VALUES, Long.MAX_VALUE);
         // A constant range, for a total known without the code under test; the scalar kernel still
         // generates every value there (the vector kernel knows all offsets are 0 and skips them).
-        conf.set(JobSettings.KERNEL, "scalar");
+        conf.set(KernelSelector.KEY, "scalar");
         long n = 10_000_000_000L;
         Outcome outcome = run(conf, RandSumMapper.class, "-n", Long.toString(n), "--seed", "1", "--min", "7",
                 "--max", "7", "-m", "1", "-t", "1", "--json");

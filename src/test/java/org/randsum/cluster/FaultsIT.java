@@ -55,10 +55,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.randsum.mapreduce.FaultyMappers.SlowFirstAttempt;
-import org.randsum.mapreduce.JobSettings;
-import org.randsum.testing.DriverRun;
+import org.randsum.cli.Settings;
+import org.randsum.mapreduce.task.FaultyMappers.SlowFirstAttempt;
 import org.randsum.testing.DriverRun.Outcome;
+import org.randsum.testing.DriverRun;
 import org.randsum.testing.MiniCluster;
 import org.randsum.testing.Processes;
 
@@ -138,7 +138,7 @@ class FaultsIT {
     /** Maps that pause {@code pauseMillis} before each chunk of {@code chunkValues} on their first attempt. */
     private static Configuration slowFirstAttempts(long chunkValues, long pauseMillis) {
         Configuration conf = new Configuration(cluster.conf());
-        conf.setLong(JobSettings.CHUNK_VALUES, chunkValues);
+        conf.setLong(Settings.CHUNK_VALUES, chunkValues);
         conf.setLong(SlowFirstAttempt.PAUSE_MILLIS, pauseMillis);
         return conf;
     }
@@ -340,7 +340,7 @@ class FaultsIT {
         for (int i = 0; i < runs.length; i++) {
             String[] run = runs[i];
             List<String> command = Processes.runJarCommand(cluster.confDir(), Processes.hadoopClasspath(),
-                    List.of(noUber("-D", JobSettings.WORK_ROOT + "=" + sharedRoot, "-n", run[1], "--seed", run[0],
+                    List.of(noUber("-D", Settings.WORK_ROOT + "=" + sharedRoot, "-n", run[1], "--seed", run[0],
                             "--min", run[2], "--max", run[3], "-m", "2", "-t", "1", "--json")));
             Path logs = cluster.base();
             processes.add(Processes.start(new ProcessBuilder(command), logs.resolve("concurrent-" + i + ".out"),

@@ -29,8 +29,8 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.apache.hadoop.minikdc.MiniKdc;
 import org.apache.hadoop.security.SecurityUtil;
-import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.UserGroupInformation.AuthenticationMethod;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.security.ssl.KeyStoreTestUtil;
 import org.apache.hadoop.security.token.Token;
 import org.apache.hadoop.security.token.TokenIdentifier;
@@ -39,10 +39,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.cli.ExitCode;
-import org.randsum.mapreduce.JobSettings;
-import org.randsum.mapreduce.RandSumMapper;
-import org.randsum.testing.DriverRun;
+import org.randsum.cli.Settings;
+import org.randsum.mapreduce.task.RandSumMapper;
 import org.randsum.testing.DriverRun.Outcome;
+import org.randsum.testing.DriverRun;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 import org.randsum.testing.SiteFiles;
@@ -168,7 +168,7 @@ class SecureClusterIT {
         yarn = new MiniMRYarnCluster("randsum-secure", 1);
         yarn.init(conf);
         yarn.start();
-        clientConfDir = SiteFiles.writeMiniclusterClient(yarn.getConfig(), Map.of(JobSettings.WORK_ROOT, WORK_ROOT),
+        clientConfDir = SiteFiles.writeMiniclusterClient(yarn.getConfig(), Map.of(Settings.WORK_ROOT, WORK_ROOT),
                 base.resolve("client-conf"));
         clientConf = SiteFiles.load(clientConfDir);
     }
@@ -268,7 +268,7 @@ class SecureClusterIT {
         String workRoot = HOME + "/unauthenticated-work";
         String output = HOME + "/unauthenticated-total";
         Configuration conf = new Configuration(clientConf);
-        conf.set(JobSettings.WORK_ROOT, workRoot);
+        conf.set(Settings.WORK_ROOT, workRoot);
         for (String[] args : new String[][] {{"-n", "1000", "--seed", "1", "-o", output}, {"-n", "1000"},
                 {"generate", "-n", "1000", "-o", output}}) {
             Outcome outcome = as(noTicket, () -> DriverRun.run(conf, RandSumMapper.class, true, args));
@@ -289,7 +289,7 @@ class SecureClusterIT {
         String workRoot = HOME + "/foreign-token-work";
         String output = HOME + "/foreign-token-total";
         Configuration conf = new Configuration(clientConf);
-        conf.set(JobSettings.WORK_ROOT, workRoot);
+        conf.set(Settings.WORK_ROOT, workRoot);
         Outcome outcome = as(foreignToken, () -> DriverRun.run(conf, RandSumMapper.class, true, "-n", "1000", "-o", output));
         assertNotAuthenticated(outcome.exitCode(), outcome.err(),
                 "to localhost:" + dfs.getNameNodePort() + ": Client cannot authenticate via:[TOKEN, KERBEROS]");
@@ -302,7 +302,7 @@ class SecureClusterIT {
         String workRoot = HOME + "/no-kinit-work";
         String output = HOME + "/no-kinit-total";
         List<String> command = Processes.runJarCommand(clientConfDir, Processes.hadoopClasspath(),
-                List.of("-D", JobSettings.WORK_ROOT + "=" + workRoot, "-n", "1000", "-o", output));
+                List.of("-D", Settings.WORK_ROOT + "=" + workRoot, "-n", "1000", "-o", output));
         command.add(1, "-Djava.security.krb5.conf=" + kdc.getKrb5conf());
         Processes.Result result = Processes.run(command,
                 Map.of("KRB5CCNAME", "FILE:" + base.resolve("no-such-ticket-cache")), 120);

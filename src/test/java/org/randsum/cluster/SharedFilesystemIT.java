@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.cli.ExitCode;
-import org.randsum.mapreduce.JobSettings;
-import org.randsum.testing.DriverRun;
+import org.randsum.cli.Settings;
 import org.randsum.testing.DriverRun.Outcome;
+import org.randsum.testing.DriverRun;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 
@@ -87,7 +87,7 @@ class SharedFilesystemIT {
     @Test
     void workRootOwnedByAnotherUserIsRefusedAndNothingIsWrittenThere() throws Exception {
         Configuration conf = clientConf();
-        conf.set(JobSettings.WORK_ROOT, "/tmp/randsum-alice");
+        conf.set(Settings.WORK_ROOT, "/tmp/randsum-alice");
         // mallory gets there first, and leaves it open to all.
         FileSystem asMallory = UserGroupInformation.createRemoteUser("mallory").doAs(
                 (PrivilegedExceptionAction<FileSystem>) () -> FileSystem.newInstance(conf));
@@ -124,7 +124,7 @@ class SharedFilesystemIT {
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path("/user/alice/open-root");
         mkdir(dfs.getFileSystem(), root.toString(), (short) 0777, "alice");
         Configuration conf = clientConf();
-        conf.set(JobSettings.WORK_ROOT, root.toString());
+        conf.set(Settings.WORK_ROOT, root.toString());
 
         Outcome outcome = runAs("alice", conf, "-n", "1000", "--seed", "2", "--json");
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.randsum.kernel.ScalarKernel;
 import org.randsum.testing.Reference;
 
 class ContractReferenceTest {

@@ -19,18 +19,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.randsum.mapreduce.FaultyMappers;
+import org.randsum.mapreduce.task.FaultyMappers;
 import org.randsum.testing.DriverRun;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 import org.randsum.testing.SiteFiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * randsum's output and work directory on S3A ({@code hadoop-aws}), against a moto server on

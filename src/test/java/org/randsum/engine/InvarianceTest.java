@@ -29,7 +29,7 @@ class InvarianceTest {
 
             ValueRange range = new ValueRange(min, max);
             Int128 total = new Int128();
-            try (ParallelEngine engine = new ParallelEngine(threads, block, org.randsum.contract.ScalarKernel.INSTANCE::sum)) {
+            try (ParallelEngine engine = new ParallelEngine(threads, block, org.randsum.kernel.ScalarKernel.INSTANCE::sum)) {
                 for (SplitDescriptor split : SplitPlanner.plan(seed, n, maps)) {
                     total.add(engine.sum(split, range));
                 }
@@ -41,7 +41,7 @@ class InvarianceTest {
 
     @Test
     void moreThreadsThanValuesStillCountsEachValueOnce() throws InterruptedException {
-        try (ParallelEngine engine = new ParallelEngine(16, 1, org.randsum.contract.ScalarKernel.INSTANCE::sum)) {
+        try (ParallelEngine engine = new ParallelEngine(16, 1, org.randsum.kernel.ScalarKernel.INSTANCE::sum)) {
             Int128 total = engine.sum(new SplitDescriptor(42, 10), ValueRange.DEFAULT);
             assertEquals(new BigInteger("9466055388"), total.toBigInteger());
         }
@@ -49,7 +49,7 @@ class InvarianceTest {
 
     @Test
     void defaultEngineReproducesTheMillionValueReference() throws InterruptedException {
-        try (ParallelEngine engine = new ParallelEngine(ParallelEngine.availableThreads() + 1, org.randsum.contract.ScalarKernel.INSTANCE)) {
+        try (ParallelEngine engine = new ParallelEngine(ParallelEngine.availableThreads() + 1, org.randsum.kernel.ScalarKernel.INSTANCE)) {
             Int128 total = engine.sum(new SplitDescriptor(42, 1_000_000), ValueRange.DEFAULT);
             assertEquals("1074171186439830", total.toString());
         }

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.randsum.contract.ScalarKernel;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.ValueRange;
+import org.randsum.kernel.ScalarKernel;
 
 /** Progress, cancellation and worker failure: nothing hangs and no worker thread outlives its engine. */
 class ParallelEngineLifecycleTest {

@@ -19,8 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.randsum.cli.ExitCode;
-import org.randsum.testing.DriverRun;
+import org.randsum.mapreduce.checks.WorkRoot;
+import org.randsum.mapreduce.client.RunLifecycle;
+import org.randsum.mapreduce.task.FaultyMappers;
 import org.randsum.testing.DriverRun.Outcome;
+import org.randsum.testing.DriverRun;
 import org.randsum.testing.Reference;
 
 /** The driver through ToolRunner in Hadoop local mode (LocalJobRunner, local filesystem). */
@@ -124,7 +127,7 @@ class RandSumDriverLocalTest {
         assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().startsWith("9466055388\n"), outcome.out());
         assertEquals("10\t9466055388", Files.readString(output.resolve("part-r-00000")).strip());
-        assertTrue(Files.readString(output.resolve(JobOutcome.RESULT_JSON)).contains("\"sum\":\"9466055388\""));
+        assertTrue(Files.readString(output.resolve("result.json")).contains("\"sum\":\"9466055388\""));
         assertTrue(Files.exists(output.resolve("_SUCCESS")));
         assertNoWorkLeft();
     }

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
-import org.randsum.mapreduce.JobSettings;
+import org.randsum.cli.Settings;
 import org.randsum.mapreduce.RandSumDriver;
-import org.randsum.mapreduce.RandSumMapper;
+import org.randsum.mapreduce.task.RandSumMapper;
 
 /**
  * Runs the driver in this JVM through ToolRunner, as {@code hadoop jar} does, and keeps what it
@@ -52,7 +52,7 @@ public final class DriverRun {
         Configuration conf = new Configuration();
         conf.set("mapreduce.framework.name", "local");
         conf.set("fs.defaultFS", "file:///");
-        conf.set(JobSettings.WORK_ROOT, workRoot.toUri().toString());
+        conf.set(Settings.WORK_ROOT, workRoot.toUri().toString());
         return conf;
     }
 

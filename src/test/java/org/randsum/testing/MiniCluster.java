@@ -18,7 +18,7 @@ import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.randsum.mapreduce.JobSettings;
+import org.randsum.cli.Settings;
 
 /**
  * A real HDFS and YARN in this JVM (Hadoop's minicluster: NameNode, one DataNode, ResourceManager,
@@ -65,7 +65,7 @@ public final class MiniCluster implements AutoCloseable {
             yarn.init(conf);
             yarn.start();
             Path confDir = SiteFiles.writeMiniclusterClient(yarn.getConfig(), Map.of(
-                    JobSettings.WORK_ROOT, WORK_ROOT,
+                    Settings.WORK_ROOT, WORK_ROOT,
                     // As a cluster sets it: in mapred-site.xml, where the driver must find it.
                     "mapreduce.map.cpu.vcores", Integer.toString(SITE_VCORES)), base.resolve("client-conf"));
             return new MiniCluster(dfs, yarn, base, confDir);

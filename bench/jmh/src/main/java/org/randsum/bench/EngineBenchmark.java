@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.randsum.contract.Int128;
-import org.randsum.contract.KernelSelector;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.ValueRange;
 import org.randsum.engine.ParallelEngine;
+import org.randsum.kernel.KernelSelector;
 
 /**
  * The parallel engine: nanoseconds per value with 1, 2 (and more) threads over 2^28-value splits,

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.randsum.contract.Int128;
-import org.randsum.contract.KernelSelector;
-import org.randsum.contract.SumKernel;
 import org.randsum.contract.ValueRange;
+import org.randsum.kernel.KernelSelector;
+import org.randsum.kernel.SumKernel;
 
 /**
  * A kernel on one thread: nanoseconds per value (the score is per value, as

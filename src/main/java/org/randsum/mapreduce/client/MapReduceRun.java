@@ -1,0 +1,130 @@
+package org.randsum.mapreduce.client;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeys;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Job;
+import org.randsum.cli.Command;
+import org.randsum.cli.Engine;
+import org.randsum.cli.RunResult;
+import org.randsum.cli.UsageException;
+import org.randsum.contract.Int128;
+import org.randsum.inputgen.InputGenerator;
+import org.randsum.kernel.KernelSelector;
+import org.randsum.mapreduce.checks.Preflight;
+import org.randsum.mapreduce.checks.S3AChecks;
+import org.randsum.mapreduce.checks.WorkRoot;
+import org.randsum.mapreduce.failure.HadoopMessages;
+import org.randsum.mapreduce.task.RandSumMapper;
+import org.randsum.plan.RunFacts;
+import org.randsum.plan.RunPlan;
+
+/**
+ * One run of the job, as plan, job, result: check what can be checked ({@link Preflight}), plan
+ * ({@link RunPlan}), write the descriptors into a fresh private work directory ({@link WorkRoot}), configure ({@link RandSumJob}) and submit the
+ * job, read and check its total ({@link JobOutcome}). {@link RunLifecycle} removes the work
+ * directory however the run ends, and kills the job on SIGINT/SIGTERM.
+ */
+public final class MapReduceRun {
+    /** The umask of a run and its tasks: nothing randsum writes is open to other users. */
+    static final String PRIVATE_UMASK = "077";
+
+    private final Configuration conf;
+    private final PrintStream err;
+    private final Class<? extends RandSumMapper> mapperClass;
+
+    public MapReduceRun(Configuration conf, PrintStream err, Class<? extends RandSumMapper> mapperClass) {
+        this.conf = conf;
+        this.err = err;
+        this.mapperClass = mapperClass;
+    }
+
+    public RunResult execute(Command.Run run, KernelSelector.Mode kernelMode, long startNanos)
+            throws UsageException, IOException, InterruptedException, JobFailedException {
+        // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json.
+        conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY, PRIVATE_UMASK);
+        RunFacts facts = new HadoopFacts(conf);
+        if (facts.localMode()) {
+            // The maps run in this JVM, so its kernel is theirs: check it now, before anything is written.
+            LocalKernel.choose(kernelMode, run.range(), err);
+        }
+        Path workRoot = WorkRoot.of(conf);
+        Path keptOutput = run.output() == null ? null : new Path(run.output());
+        Path givenInput = run.values() instanceof Command.Descriptors given ? new Path(given.dir()) : null;
+        List<Path> used = new ArrayList<>(List.of(new Path("/"), workRoot));
+        used.addAll(Stream.of(keptOutput, givenInput).filter(Objects::nonNull).toList());
+        S3AChecks.checkReachable(conf, workRoot, keptOutput, givenInput); // S3A's causes, in S3A's words
+        Preflight.filesystemsAnswer(conf, used);
+        if (!facts.localMode()) {
+            Preflight.sharedWhenOnYarn(conf, workRoot, keptOutput, givenInput);
+        }
+        if (keptOutput != null) {
+            Preflight.outputCanBeCreated(conf, keptOutput);
+        }
+        RunPlan plan = RunPlan.of(run, kernelMode, facts);
+        WorkRoot.prepare(conf, workRoot);
+
+        try (RunLifecycle lifecycle = RunLifecycle.start(conf, err, workRoot, keptOutput)) {
+            Path input;
+            if (plan.input() instanceof RunPlan.Given given) {
+                input = new Path(given.dir());
+            } else {
+                input = new Path(lifecycle.workDir(), "input");
+                InputGenerator.generate(conf, input, plan.seed(), plan.n(), plan.maps());
+            }
+            if (plan.hint() != null) {
+                err.println(plan.hint());
+            }
+            Job job = RandSumJob.configure(conf, plan, input, lifecycle.output(), mapperClass);
+            err.println(plan.summary());
+            try (LocalRunnerLog runnerLog = facts.localMode() ? LocalRunnerLog.capture() : LocalRunnerLog.none()) {
+                lifecycle.submit(job);
+                if (!succeeded(job, plan)) {
+                    throw new JobFailedException(JobOutcome.failureReason(job, runnerLog.failure(), plan.uber()));
+                }
+            }
+            if (plan.uber() && !job.isUber()) {
+                err.println("randsum: note: Hadoop ran the job without uber mode after all (the application"
+                        + " master's log says why: 'Not uberizing')");
+            }
+            Int128 sum = JobOutcome.readTotal(conf, lifecycle.output(), plan.n());
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            Path output = lifecycle.output();
+            RunResult result = new RunResult(sum, plan.n(), plan.seed(), plan.range(), Engine.MAPREDUCE, plan.maps(),
+                    plan.threads(), JobOutcome.mapsPerKernel(job), elapsed,
+                    lifecycle.keepsOutput() ? output.getFileSystem(conf).makeQualified(output).toString() : null,
+                    job.getJobID().toString());
+            if (lifecycle.keepsOutput()) {
+                JobOutcome.writeResultJson(conf, output, result);
+                // Private even where the filesystem instance predates the umask (one JVM, many runs).
+                output.getFileSystem(conf).setPermission(output, WorkRoot.PRIVATE);
+            }
+            lifecycle.succeeded();
+            return result;
+        }
+    }
+
+    /**
+     * Whether the job succeeded, following it as {@code hadoop jar} does. An uber job whose application
+     * master died without leaving its history is unknown to the client afterwards ("Unknown Job"):
+     * that is a failure with the uber reason, not an I/O error.
+     */
+    private static boolean succeeded(Job job, RunPlan plan)
+            throws IOException, InterruptedException, JobFailedException {
+        try {
+            return job.monitorAndPrintJob();
+        } catch (IOException lost) {
+            if (plan.uber() && HadoopMessages.isUnknownJob(lost)) {
+                throw new JobFailedException(JobOutcome.uberFailureReason(job.getJobID()));
+            }
+            throw lost;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.randsum.submit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The dry run's plan: EC2 sizes and CPUs, the kernel's speed per range class, the estimate's arithmetic. */
+class PlanPreviewTest {
+    private static String preview(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = PlanPreview.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void instanceSizesGiveTheirVcpus() {
+        assertEquals(2, PlanPreview.vcpus("", "large"));
+        assertEquals(4, PlanPreview.vcpus("", "xlarge"));
+        assertEquals(64, PlanPreview.vcpus("16", "xlarge"));
+        assertEquals(0, PlanPreview.vcpus("", "metal"));
+    }
+
+    @Test
+    void gravitonIsAarch64AndOlderAmdHasAvx2Only() {
+        assertEquals("aarch64", PlanPreview.cpu("g", 7).arch());
+        assertEquals("aarch64", PlanPreview.cpu("gd", 6).arch());
+        assertEquals(256, PlanPreview.cpu("a", 6).vectorBits());
+        assertEquals(512, PlanPreview.cpu("a", 7).vectorBits());
+        assertEquals(512, PlanPreview.cpu("", 5).vectorBits());
+    }
+
+    /** 1 node of 4 vcores at -t 1 -m 12: 3 maps a wave beside the AM, so 4 waves of 1e9 values: 4 x 0.306 s. */
+    @Test
+    void moreMapsThanAWaveHoldsTakeSeveralWaves() {
+        String preview = preview("--instance-type", "m5.xlarge", "--instance-count", "1", "--",
+                "-n", "12000000000", "-m", "12", "-t", "1");
+        assertTrue(preview.startsWith("plan: 12 maps x 1 thread (1 vcore a map) on 1 node x 4 vcores (m5.xlarge),"
+                + " 4 waves, vector-512 kernel"), preview);
+        assertTrue(preview.contains("estimate: about 1 s of summing"), preview);
+    }
+
+    @Test
+    void mapVcoresFromADefinitionSetTheThreadsAndAForcedScalarKernelIsHonoured() {
+        String preview = preview("--instance-type", "c5.4xlarge", "--instance-count", "3", "--",
+                "-D", "mapreduce.map.cpu.vcores=8", "-Drandsum.kernel=scalar", "-n", "1e12");
+        assertTrue(preview.startsWith("plan: 3 maps x 8 threads (8 vcores a map) on 2 nodes x 16 vcores (c5.4xlarge),"
+                + " 1 wave, scalar kernel"), preview);
+    }
+
+    @Test
+    void unknownSizesAndGivenDescriptorsAreSaidNotEstimated() {
+        assertTrue(preview("--instance-type", "m5.metal", "--instance-count", "3", "--", "-n", "10")
+                .startsWith("plan: not estimated"));
+        assertTrue(preview("--instance-type", "m5.xlarge", "--instance-count", "3", "--", "-i", "s3://b/d")
+                .startsWith("plan: one map per descriptor in s3://b/d"));
+    }
+
+    @Test
+    void durationsReadAsAPersonWouldSayThem() {
+        assertEquals("under a second", PlanPreview.duration(0.2));
+        assertEquals("42 s", PlanPreview.duration(42.4));
+        assertEquals("2 min 5 s", PlanPreview.duration(125));
+        assertEquals("3 h 25 min", PlanPreview.duration(3 * 3600 + 25 * 60 + 10));
+    }
+}
