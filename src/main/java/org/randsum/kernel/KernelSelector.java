@@ -121,10 +121,19 @@ public final class KernelSelector {
         return span != 0 && (span & (span - 1)) == 0 && Long.compareUnsigned(span, 1L << 32) <= 0;
     }
 
-    /** The kernel for summing {@code range} in this JVM under {@code mode}. */
+    /**
+     * The kernel for summing {@code range} in this JVM under {@code mode}. Under {@code auto} the
+     * vector kernel comes as a {@link WarmingKernel}: scalar until C2 has compiled the vector loop,
+     * vector from then on. A forced {@code vector} is the vector kernel from start to end, which the
+     * exactness checks rely on.
+     */
     public static Choice choose(Mode mode, ValueRange range) throws Unavailable {
         Decision decision = decide(thisJvm(), mode, range);
-        return decision.vector() ? new Choice(vectorKernel(), null) : new Choice(ScalarKernel.INSTANCE, decision.reason());
+        if (!decision.vector()) {
+            return new Choice(ScalarKernel.INSTANCE, decision.reason());
+        }
+        return new Choice(mode == Mode.AUTO ? new WarmingKernel(vectorKernel(), ScalarKernel.INSTANCE, range)
+                : vectorKernel(), null);
     }
 
     /** The facts of the running JVM. */

@@ -12,6 +12,7 @@ import org.randsum.engine.ParallelEngine;
 import org.randsum.engine.RunningSum;
 import org.randsum.kernel.KernelSelector;
 import org.randsum.kernel.SumKernel;
+import org.randsum.kernel.WarmingKernel;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.RandSumCounter;
 import org.slf4j.Logger;
@@ -32,12 +33,17 @@ public class RandSumMapper extends Mapper<LongWritable, ChunkWritable, NullWrita
     private ValueRange range;
     private long splitCount = -1;
     private long valuesBeforeChunk;
+    /** When the first chunk started and the last one ended (System.nanoTime), 0 before the first. */
+    private long summingStartNanos;
+    private long summingEndNanos;
+    private SumKernel kernel;
     private final PartialSumWritable partial = new PartialSumWritable();
 
     @Override
     protected void setup(Context context) throws IOException {
         range = JobSettings.range(context.getConfiguration());
-        engine = new ParallelEngine(JobSettings.threads(context.getConfiguration()), kernel(context, range));
+        kernel = kernel(context, range);
+        engine = new ParallelEngine(JobSettings.threads(context.getConfiguration()), kernel);
         if (context.getInputSplit() instanceof DescriptorInputSplit split) {
             splitCount = split.descriptor().count();
         }
@@ -60,6 +66,9 @@ public class RandSumMapper extends Mapper<LongWritable, ChunkWritable, NullWrita
     @Override
     protected void map(LongWritable offset, ChunkWritable chunk, Context context)
             throws IOException, InterruptedException {
+        if (summingStartNanos == 0) {
+            summingStartNanos = System.nanoTime();
+        }
         RunningSum run = engine.start(chunk.get(), range);
         boolean finished = false;
         try {
@@ -73,6 +82,7 @@ public class RandSumMapper extends Mapper<LongWritable, ChunkWritable, NullWrita
             }
         }
         Int128 sum = run.result();
+        summingEndNanos = System.nanoTime();
         partial.add(run.count(), sum);
         valuesBeforeChunk += run.count();
         context.getCounter(RandSumCounter.VALUES).increment(run.count());
@@ -92,6 +102,11 @@ public class RandSumMapper extends Mapper<LongWritable, ChunkWritable, NullWrita
         context.write(NullWritable.get(), partial);
         context.getCounter(RandSumCounter.SPLITS).increment(1);
         context.getCounter(RandSumCounter.WORKER_THREADS).increment(engine.threads());
+        context.getCounter(RandSumCounter.SUMMING_MILLIS).increment(
+                summingStartNanos == 0 ? 0 : (summingEndNanos - summingStartNanos) / 1_000_000);
+        if (kernel instanceof WarmingKernel warming) {
+            context.getCounter(RandSumCounter.WARMUP_SCALAR_VALUES).increment(warming.scalarValues());
+        }
         context.getCounter(JobSettings.KERNEL_COUNTERS, engine.kernel()).increment(1);
     }
 

@@ -1,6 +1,8 @@
 package org.randsum.mapreduce.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -16,6 +18,7 @@ import org.randsum.contract.Int128;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.contract.ValueRange;
 import org.randsum.kernel.KernelSelector;
+import org.randsum.kernel.WarmingKernel;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.RandSumCounter;
 import org.randsum.testing.Reference;
@@ -112,6 +115,34 @@ class RandSumMapperTest {
         assertEquals(5000, driver.getCounters().findCounter(RandSumCounter.VALUES).getValue());
         assertEquals(1, driver.getCounters().findCounter(RandSumCounter.SPLITS).getValue());
         assertEquals(3, driver.getCounters().findCounter(RandSumCounter.WORKER_THREADS).getValue());
+    }
+
+    @Test
+    void reportsItsSummingTimeWithinTheTimeItRan() throws IOException {
+        driver.getConfiguration().set(KernelSelector.KEY, "scalar");
+        long start = System.nanoTime();
+        driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(7, 300_000_000L))).run();
+        long ranMillis = (System.nanoTime() - start) / 1_000_000;
+        long summing = driver.getCounters().findCounter(RandSumCounter.SUMMING_MILLIS).getValue();
+        assertTrue(summing > 0 && summing <= ranMillis, summing + " ms summing in a run of " + ranMillis + " ms");
+    }
+
+    @Test
+    void forcedKernelsSumNothingWhileWarmingUp() throws IOException {
+        driver.getConfiguration().set(KernelSelector.KEY, "vector");
+        driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(7, 1_000_000))).run();
+        assertEquals(0, driver.getCounters().findCounter(RandSumCounter.WARMUP_SCALAR_VALUES).getValue());
+    }
+
+    @Test
+    void underAutoTheVectorKernelsFirstCallsAreSummedByScalarAndCounted() throws Exception {
+        assumeTrue(KernelSelector.choose(KernelSelector.Mode.AUTO, ValueRange.DEFAULT).kernel() instanceof WarmingKernel,
+                "auto chooses the vector kernel on this JVM");
+        driver.withInput(new LongWritable(0), chunk(new SplitDescriptor(42, 1_000_000)))
+                .withOutput(NullWritable.get(), partial(1_000_000, new BigInteger("1074171186439830")))
+                .runTest();
+        long scalar = driver.getCounters().findCounter(RandSumCounter.WARMUP_SCALAR_VALUES).getValue();
+        assertTrue(scalar > 0 && scalar <= 1_000_000, scalar + " values summed by scalar");
     }
 
     @Test
