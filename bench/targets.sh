@@ -33,6 +33,8 @@ PROG=targets
 . "$root/scripts/lib/common.sh"
 # shellcheck source=scripts/lib/jar.sh
 . "$root/scripts/lib/jar.sh"
+# shellcheck source=bench/lib/measure.sh
+. "$root/bench/lib/measure.sh"
 
 readonly SEED=42 GAMMA=0x9E3779B97F4A7C15
 readonly RANGES=(default odd span40 span60 span63 full)
@@ -111,8 +113,6 @@ short_n() {
   if [[ $n == 1* && -n $zeros && -z ${zeros//0/} ]]; then echo "1e${#zeros}"; else echo "$n"; fi
 }
 
-# A field of the JSON object on stdin.
-json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
 sample() { printf '%s\t%s\n' "$1" "$2" >>"$samples"; }
 
@@ -130,20 +130,6 @@ check_sum() {
   fi
 }
 
-# timed LOG COMMAND...: runs it, its stdout in run_out, its wall seconds in run_wall, stderr in LOG.
-timed() {
-  local log=$1 start end micros
-  shift
-  start=${EPOCHREALTIME//[.,]/}
-  if ! run_out=$("$@" 2>"$log"); then
-    note "failed: $*; last lines of $log:"
-    tail -n 20 "$log" >&2
-    exit 1
-  fi
-  end=${EPOCHREALTIME//[.,]/}
-  micros=$((end - start))
-  printf -v run_wall '%d.%06d' $((micros / 1000000)) $((micros % 1000000))
-}
 
 # A jar made stale by a source edit would make scripts/randsum run Maven inside a timed run.
 fresh_jar() { randsum_require_fresh_jar "$root" targets || exit 1; }

@@ -29,6 +29,8 @@ PROG=warmup
 . "$root/scripts/lib/common.sh"
 # shellcheck source=scripts/lib/jar.sh
 . "$root/scripts/lib/jar.sh"
+# shellcheck source=bench/lib/measure.sh
+. "$root/bench/lib/measure.sh"
 
 readonly SEED=9
 # One range of each loop of VectorKernel.sumBlock.
@@ -70,7 +72,6 @@ parse_args() {
   [[ $rounds =~ ^[1-9][0-9]*$ ]] || die 2 "--rounds must be a positive integer"
 }
 
-json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
 sample() { printf '%s\t%s\n' "$1" "$2" >>"$samples"; }
 
@@ -85,19 +86,6 @@ check_sum() {
   fi
 }
 
-# timed LOG COMMAND...: its stdout in run_out, its wall seconds in run_wall, its stderr in LOG.
-timed() {
-  local log=$1 start micros
-  shift
-  start=${EPOCHREALTIME//[.,]/}
-  if ! run_out=$("$@" 2>"$log"); then
-    note "failed: $*; last lines of $log:"
-    tail -n 20 "$log" >&2
-    exit 1
-  fi
-  micros=$((${EPOCHREALTIME//[.,]/} - start))
-  printf -v run_wall '%d.%06d' $((micros / 1000000)) $((micros % 1000000))
-}
 
 randsum() { "$root/scripts/randsum" "$@"; }
 
