@@ -184,10 +184,11 @@ public final class OptionsParser {
                 "\nSettings (-D key=value): randsum.kernel = auto (default: the vector kernel where it is faster),"
                         + " vector or scalar; randsum.work.root = where the private work directories go (yours; default"
                         + " .randsum in your home directory); randsum.chunk.values = values per record a map reads"
-                        + " (progress steps). Any other randsum.* key is an error.\n"
+                        + " (progress steps; at most 1000000 records a map). Any other randsum.* key is an error.\n"
                         + "Exit codes: 0 success; 1 job or runtime failure, a service that does not answer, or not authenticated"
                         + " (Kerberos: run kinit); 2 usage error"
-                        + " (nothing written: options, settings, output or work root unusable);"
+                        + " (nothing written: options, Hadoop's generic options and the files they name, settings,"
+                        + " output or work root unusable);"
                         + " " + ExitCode.INTERRUPTED + " interrupted (SIGINT), " + ExitCode.TERMINATED
                         + " terminated (SIGTERM): job killed, work directory removed.\n"
                         + "Examples:\n"

@@ -9,7 +9,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.Command;
 import org.randsum.cli.Engine;
 import org.randsum.cli.ExitCode;
@@ -186,6 +185,7 @@ public class RandSumDriver extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new RandSumDriver(), args));
+        RandSumDriver driver = new RandSumDriver();
+        System.exit(DriverEntry.run(driver.getConf(), driver, args, System.err));
     }
 }

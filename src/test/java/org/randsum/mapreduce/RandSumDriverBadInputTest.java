@@ -56,6 +56,32 @@ class RandSumDriverBadInputTest {
         assertUsageError(expected, run(BadInputs.argv(args, temp.resolve("out").toString())));
     }
 
+    /** Hadoop's generic options, checked before ToolRunner applies them: the same one line, exit 2, nothing written. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("org.randsum.testing.BadInputs#generic")
+    void badGenericOptionIsAUsageErrorBeforeAnythingRuns(String args, String expected, String kind) throws Exception {
+        java.nio.file.Path fixtures = BadInputs.writeFixtures(temp.resolve("fix"));
+        assertUsageError(BadInputs.expand(expected, fixtures),
+                run(BadInputs.argv(args, temp.resolve("out").toString(), fixtures)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("org.randsum.testing.BadInputs#driverSettings")
+    void settingAbsurdForThisRunIsAUsageErrorBeforeAnythingIsWritten(String args, String expected) throws Exception {
+        java.nio.file.Path fixtures = temp.resolve("fix");
+        assertUsageError(BadInputs.expand(expected, fixtures),
+                run(BadInputs.argv(args, temp.resolve("out").toString(), fixtures)));
+    }
+
+    @Test
+    void chunkValuesInTheParsersNotationReachTheTasksAsANumber() throws Exception {
+        // 1e2 and 1_000 are accepted by the check; the tasks read the key with Configuration.getLong.
+        int code = run("-D", "randsum.chunk.values=1e2", "-n", "1000", "--seed", "42", "--json");
+        assertEquals(ExitCode.OK, code, String.join("\n", errLines));
+        assertTrue(out.startsWith("{\"sum\":\"" + org.randsum.testing.Reference.total(42, 1000, 0, Integer.MAX_VALUE)
+                + "\""), out);
+    }
+
     @Test
     void outputThatCannotBeCreatedIsAUsageErrorBeforeTheJob() throws Exception {
         // /proc's entries cannot be written, not even by root.
