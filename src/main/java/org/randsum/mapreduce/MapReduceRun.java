@@ -44,7 +44,7 @@ final class MapReduceRun {
 
     RunResult execute(Command.Run run, KernelSelector.Mode kernelMode, long startNanos)
             throws UsageException, IOException, InterruptedException, JobFailedException {
-        // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json.
+        // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json and .txt.
         conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY, PRIVATE_UMASK);
         RunFacts facts = new HadoopFacts(conf);
         if (facts.localMode()) {
@@ -100,6 +100,7 @@ final class MapReduceRun {
                     job.getJobID().toString());
             if (lifecycle.keepsOutput()) {
                 JobOutcome.writeResultJson(conf, output, result);
+                JobOutcome.writeResultText(conf, output, result);
                 // Private even where the filesystem instance predates the umask (one JVM, many runs).
                 output.getFileSystem(conf).setPermission(output, WorkRoot.PRIVATE);
             }

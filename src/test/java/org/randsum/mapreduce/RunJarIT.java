@@ -175,6 +175,7 @@ class RunJarIT {
         assertEquals("rwx------", permissions(out));
         assertEquals("rw-------", permissions(out.resolve("part-r-00000")));
         assertEquals("rw-------", permissions(out.resolve("result.json")));
+        assertEquals("rw-------", permissions(out.resolve("result.txt")));
     }
 
     /** SIGTERM (kill, a scheduler) and SIGINT (Ctrl-C) in local mode mid-job: the code, clean-up, no trace. */
