@@ -194,6 +194,18 @@ class S3AOutputIT {
                 () -> assertTrue(took.compareTo(ONE_LINE_LIMIT) < 0, took.toString()));
     }
 
+    /** randsum generate gets the run's probe of its output's bucket too. */
+    @Test
+    void generateIntoAMissingBucketIsOneShortLineWithExit2() throws Exception {
+        Processes.Result run = runJar("generate-no-bucket", "generate", "-n", "1000", "-o",
+                "s3a://randsum-no-generate-bucket/splits");
+        assertAll(
+                () -> assertEquals(2, run.exitCode(), run.err()),
+                () -> assertEquals(List.of("randsum: bucket randsum-no-generate-bucket does not exist"
+                        + " (s3a://randsum-no-generate-bucket/splits) (see randsum --help)"), run.err().lines().toList()),
+                () -> assertEquals("", run.out()));
+    }
+
     /** Nothing was created, so nothing is reported as not removed: the one line is the cause. */
     @Test
     void missingBucketForTheWorkRootIsOneShortLineWithNoCleanUpReport() throws Exception {

@@ -145,6 +145,35 @@ class RandSumDriverBadInputTest {
     }
 
     @Test
+    void generateUnderAFileIsAUsageErrorWithNothingWritten() throws Exception {
+        Files.writeString(temp.resolve("plain"), "x");
+        java.nio.file.Path dir = temp.resolve("plain").resolve("out");
+        int code = run("generate", "-n", "10", "-o", dir.toString());
+        assertUsageError("cannot create output " + dir + ": file:" + temp.resolve("plain") + " is not a directory", code);
+        assertEquals("x", Files.readString(temp.resolve("plain")));
+    }
+
+    @Test
+    void generateWhereItCannotWriteIsAUsageErrorBeforeTheMapsArePlanned() throws Exception {
+        // /proc's entries cannot be written, not even by root.
+        int code = run("generate", "-n", "10", "-o", "/proc/randsum-nope/splits");
+        assertUsageError("cannot create output /proc/randsum-nope/splits: file:/proc is not writable", code);
+    }
+
+    /** A NameNode that does not answer: one line naming it within seconds (bounded retries), exit 1. */
+    @Test
+    void generateToAFilesystemThatDoesNotAnswerIsOneLineWithExit1() throws Exception {
+        long start = System.nanoTime();
+        int code = run("generate", "-n", "10", "-o", "hdfs://127.0.0.1:1/splits");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(ExitCode.FAILURE, code, String.join("\n", errLines));
+        assertEquals(1, errLines.size(), errLines.toString());
+        assertTrue(errLines.get(0).startsWith("randsum: cannot reach hdfs://127.0.0.1:1: "), errLines.get(0));
+        assertTrue(seconds < 20, seconds + " s");
+        assertEquals("", out);
+    }
+
+    @Test
     void helpExitsZeroAndListsExitCodes() throws Exception {
         assertEquals(ExitCode.OK, run("--help"));
         // Read as words: the help wraps at 100 columns.
