@@ -95,13 +95,9 @@ public final class Settings {
         if (value.isBlank()) {
             throw new UsageException(key + " must name a directory, not '" + value + "'");
         }
-        String trimmed = value.strip();
-        int scheme = trimmed.indexOf("://");
-        String path = scheme < 0 ? trimmed : trimmed.substring(trimmed.indexOf('/', scheme + 3) < 0 ? trimmed.length()
-                : trimmed.indexOf('/', scheme + 3));
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
+        // The path alone: without scheme://authority (hdfs://nn:8020/x), or a bare scheme: (file:/x).
+        String path = value.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "")
+                .replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*:", "");
         if (path.isEmpty() || path.matches("/+")) {
             throw new UsageException(key + "=" + value + " is the root of a filesystem, which randsum would make private"
                     + " (0700); name a directory of its own, such as /user/<you>/.randsum");

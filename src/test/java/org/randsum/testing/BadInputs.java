@@ -68,6 +68,7 @@ public final class BadInputs {
             + " private (0700)"},
         {"-D randsum.work.root=file:/// -n 10 -o OUT", "randsum.work.root=file:/// is the root of a filesystem"},
         {"-D randsum.work.root=hdfs://nn:8020 -n 10", "randsum.work.root=hdfs://nn:8020 is the root of a filesystem"},
+        {"-D randsum.work.root=hdfs:/ -n 10", "randsum.work.root=hdfs:/ is the root of a filesystem"},
     };
 
     /**
