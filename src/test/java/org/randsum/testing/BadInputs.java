@@ -47,6 +47,9 @@ public final class BadInputs {
         {"-n 10 -n 11", "--count is given more than once"},
         {"-i d -n 10", "--count cannot be used with --input"},
         {"-n 10 --engine threads -o OUT", "--engine threads runs in-process"},
+        {"-n 10 -o ''", "-o/--output needs a directory, not ''"},
+        {"-i ''", "-i/--input needs a directory, not ''"},
+        {"generate -n 10 -o ''", "-o/--output needs a directory, not ''"},
     };
 
     /**
@@ -186,7 +189,7 @@ public final class BadInputs {
 
     /** The row's arguments, with {@link #OUT} as {@code out}, {@link #EMPTY} as "" and {@link #expand}'s names. */
     public static String[] argv(String args, String out, java.nio.file.Path fixtures) {
-        return Stream.of(argv(args, out)).map(arg -> arg.equals(EMPTY) ? "" : expand(arg, fixtures))
+        return Stream.of(argv(args, out)).map(arg -> expand(arg, fixtures))
                 .toArray(String[]::new);
     }
 
@@ -200,8 +203,9 @@ public final class BadInputs {
         return Stream.of(TABLE).map(row -> Arguments.of(row[0], row[1]));
     }
 
-    /** The row's arguments, with {@link #OUT} replaced by {@code out}. */
+    /** The row's arguments, with {@link #OUT} replaced by {@code out} and {@link #EMPTY} by "". */
     public static String[] argv(String args, String out) {
-        return args.isBlank() ? new String[0] : args.trim().replace(OUT, out).split("\\s+");
+        return args.isBlank() ? new String[0] : Stream.of(args.trim().replace(OUT, out).split("\\s+"))
+                .map(arg -> arg.equals(EMPTY) ? "" : arg).toArray(String[]::new);
     }
 }
