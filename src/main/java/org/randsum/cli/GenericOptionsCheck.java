@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +37,6 @@ public final class GenericOptionsCheck {
     /** The first bytes of a Hadoop token storage file ({@code Credentials.TOKEN_STORAGE_MAGIC}). */
     private static final byte[] TOKEN_MAGIC = {'H', 'D', 'T', 'S'};
 
-    /** One generic option as given: its name ({@code -D} for {@code -Dk=v} too) and its value, or null. */
-    record Given(String name, String value) {
-    }
-
     private GenericOptionsCheck() {
     }
 
@@ -51,32 +46,22 @@ public final class GenericOptionsCheck {
         localFiles(args, workingDirectory);
     }
 
-    /** The generic options among the leading arguments, as {@link GenericOptions#skip} sees them. */
-    static List<Given> given(String[] args) {
-        List<Given> given = new ArrayList<>();
-        int leading = args.length - GenericOptions.skip(args).length;
-        for (int i = 0; i < leading; i++) {
-            String arg = args[i];
-            if (GenericOptions.ALL.stream().anyMatch(option -> option.name().equals(arg))) {
-                given.add(new Given(arg, i + 1 < args.length ? args[++i] : null));
-            } else {
-                given.add(new Given("-D", arg.substring(2)));
-            }
-        }
-        return given;
+    /** The generic options among the leading arguments, as Hadoop's parser reads them. */
+    static List<GenericOptions.Given> given(String[] args) {
+        return GenericOptions.leading(args).options();
     }
 
     /** Each value's form: present, not empty, {@code key=value}, a URI, a host and port; nothing read. */
     public static void syntax(String[] args) throws UsageException {
         Set<String> seen = new HashSet<>();
-        for (Given option : given(args)) {
+        for (GenericOptions.Given option : given(args)) {
             String name = option.name();
             String value = option.value();
             if (ONCE.contains(name) && !seen.add(name)) {
                 throw new UsageException(name + " is given more than once (Hadoop would use the first and ignore the"
                         + " rest" + (name.equals("-fs") || name.equals("-jt") ? ")" : "; give one comma-separated list)"));
             }
-            if (value == null || (!name.equals("-D") && value.isBlank()) || isOptionName(value)) {
+            if (value == null || (!name.equals("-D") && value.isBlank())) {
                 throw new UsageException(name + " needs " + valueName(name) + (value == null ? "" : ", not '" + value + "'"));
             }
             switch (name) {
@@ -94,7 +79,7 @@ public final class GenericOptionsCheck {
 
     /** The local files the options name exist and are what Hadoop expects; run after {@link #syntax}. */
     public static void localFiles(String[] args, Path workingDirectory) throws UsageException {
-        for (Given option : given(args)) {
+        for (GenericOptions.Given option : given(args)) {
             String value = option.value();
             switch (option.name()) {
                 case "-conf" -> confFile(value, workingDirectory.resolve(confPath(value)));
@@ -114,11 +99,6 @@ public final class GenericOptionsCheck {
                 }
             }
         }
-    }
-
-    /** Hadoop's parser takes a generic option's name as the start of the next option, never as a value. */
-    private static boolean isOptionName(String value) {
-        return GenericOptions.ALL.stream().anyMatch(option -> option.name().equals(value));
     }
 
     private static String valueName(String name) {
