@@ -1,5 +1,6 @@
 package org.randsum.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,42 +23,77 @@ public final class GenericOptions {
     private GenericOptions() {
     }
 
-    /** The arguments after any leading generic options ({@code -D k=v} and {@code -Dk=v} alike). */
-    public static String[] skip(String[] args) {
-        int first = 0;
-        while (first < args.length) {
-            String arg = args[first];
-            if (takesValue(arg)) {
-                first += 2;
+    /** One leading generic option as Hadoop reads it: its name ({@code -conf}, {@code -D}) and value, or null. */
+    public record Given(String name, String value) {
+    }
+
+    /** The leading generic options, and the index of the first argument that is randsum's. */
+    public record Leading(List<Given> options, int end) {
+    }
+
+    /**
+     * The leading generic options as Hadoop's {@code GenericOptionsParser} reads them (Commons CLI's
+     * GnuParser, stopping at the first argument that is none): {@code -conf FILE}, also spelt
+     * {@code --conf FILE}, {@code -conf=FILE} and {@code --conf=FILE}; {@code -D k=v} and {@code
+     * -Dk=v}; a value is the next argument unless that is a generic option itself (then it is
+     * missing: null). A {@code --} ends them and is dropped, as there.
+     */
+    public static Leading leading(String[] args) {
+        List<Given> options = new ArrayList<>();
+        int i = 0;
+        while (i < args.length) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return new Leading(options, i + 1);
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                break;
+            }
+            String opt = arg.startsWith("--") ? arg.substring(2) : arg.substring(1);
+            int equals = opt.indexOf('=');
+            if (isName(opt)) {
+                boolean hasValue = i + 1 < args.length && !isOption(args[i + 1]);
+                options.add(new Given("-" + opt, hasValue ? args[i + 1] : null));
+                i += hasValue ? 2 : 1;
+            } else if (equals > 0 && isName(opt.substring(0, equals))) {
+                options.add(new Given("-" + opt.substring(0, equals), opt.substring(equals + 1)));
+                i++;
             } else if (arg.startsWith("-D") && arg.length() > 2) {
-                first += 1;
+                options.add(new Given("-D", arg.substring(2)));
+                i++;
             } else {
                 break;
             }
         }
-        return Arrays.copyOfRange(args, Math.min(first, args.length), args.length);
+        return new Leading(options, i);
+    }
+
+    /** The arguments after any leading generic options ({@code -D k=v} and {@code -Dk=v} alike). */
+    public static String[] skip(String[] args) {
+        return Arrays.copyOfRange(args, leading(args).end(), args.length);
     }
 
     /** The {@code -D key=value} settings among the leading generic options, in order. */
     public static Map<String, String> definitions(String[] args) {
         Map<String, String> definitions = new LinkedHashMap<>();
-        String[] rest = skip(args);
-        for (int i = 0; i < args.length - rest.length; i++) {
-            String definition = args[i].equals("-D") && i + 1 < args.length ? args[++i]
-                    : args[i].startsWith("-D") && args[i].length() > 2 ? args[i].substring(2) : null;
-            if (definition != null) {
+        for (Given option : leading(args).options()) {
+            if (option.name().equals("-D") && option.value() != null) {
+                String definition = option.value();
                 int equals = definition.indexOf('=');
                 definitions.put(equals < 0 ? definition : definition.substring(0, equals),
                         equals < 0 ? "" : definition.substring(equals + 1));
-            } else if (takesValue(args[i])) {
-                i++;
             }
         }
         return definitions;
     }
 
-    private static boolean takesValue(String arg) {
-        return ALL.stream().anyMatch(option -> option.name().equals(arg));
+    /** Whether Hadoop's parser takes {@code arg} for a generic option's name (so never for a value). */
+    static boolean isOption(String arg) {
+        return arg.startsWith("-") && isName(arg.startsWith("--") ? arg.substring(2) : arg.substring(1));
+    }
+
+    private static boolean isName(String opt) {
+        return ALL.stream().anyMatch(option -> option.name().equals("-" + opt));
     }
 
     /** "-D k=v, -conf FILE, ...", for the help. */

@@ -95,9 +95,9 @@ public final class OptionsParser {
         ValueRange range = range(line);
         OptionalInt maps = positive(line, "maps");
         OptionalInt threads = positive(line, "threads");
-        Command.Values values = hasInput ? new Command.Descriptors(line.getOptionValue("input"))
+        Command.Values values = hasInput ? new Command.Descriptors(directory(line, "input"))
                 : new Command.CountAndSeed(count, seed, maps);
-        return new Command.Run(values, range, threads, line.getOptionValue("output"), engine, line.hasOption("json"));
+        return new Command.Run(values, range, threads, directory(line, "output"), engine, line.hasOption("json"));
     }
 
     /** Options of {@code randsum generate}: -n, --seed and -m plan the descriptors, -o names their directory. */
@@ -116,8 +116,20 @@ public final class OptionsParser {
             throw new UsageException("-o/--output is required (the descriptor directory to write)");
         }
         long count = NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
-        return new Command.Generate(count, seed(line), positive(line, "maps"), line.getOptionValue("output"),
+        return new Command.Generate(count, seed(line), positive(line, "maps"), directory(line, "output"),
                 line.hasOption("json"));
+    }
+
+    /**
+     * The directory option {@code name} gives, or null without it; an empty or blank one is a usage
+     * error (Hadoop cannot make a path of "", and " " would be a directory named by a space).
+     */
+    private static String directory(CommandLine line, String name) throws UsageException {
+        String dir = line.getOptionValue(name);
+        if (dir != null && dir.isBlank()) {
+            throw new UsageException("-" + name.charAt(0) + "/--" + name + " needs a directory, not '" + dir + "'");
+        }
+        return dir;
     }
 
     private static CommandLine parseLine(String[] args) throws UsageException {
@@ -184,10 +196,11 @@ public final class OptionsParser {
                 "\nSettings (-D key=value): randsum.kernel = auto (default: the vector kernel where it is faster),"
                         + " vector or scalar; randsum.work.root = where the private work directories go (yours; default"
                         + " .randsum in your home directory); randsum.chunk.values = values per record a map reads"
-                        + " (progress steps). Any other randsum.* key is an error.\n"
+                        + " (progress steps; at most 1000000 records a map). Any other randsum.* key is an error.\n"
                         + "Exit codes: 0 success; 1 job or runtime failure, a service that does not answer, or not authenticated"
                         + " (Kerberos: run kinit); 2 usage error"
-                        + " (nothing written: options, settings, output or work root unusable);"
+                        + " (nothing written: options, Hadoop's generic options and the files they name, settings,"
+                        + " output or work root unusable);"
                         + " " + ExitCode.INTERRUPTED + " interrupted (SIGINT), " + ExitCode.TERMINATED
                         + " terminated (SIGTERM): job killed, work directory removed.\n"
                         + "Examples:\n"

@@ -36,6 +36,13 @@ public final class Settings {
     public static final String MAX = "randsum.max";
     /** The keys a user may set, in the order the error for an unknown key lists them. */
     private static final List<String> USER_SETTINGS = List.of(KernelSelector.KEY, WORK_ROOT, CHUNK_VALUES);
+    /**
+     * The most records ({@link #CHUNK_VALUES} chunks) a map may be handed. Each record costs the
+     * map a hand-off to its threads and back: 26-30 microseconds measured (one value a chunk, one
+     * or two threads, this project's 2-core machine), so a million records add about half a
+     * minute to a map; the default gives about 100. More is refused, not run for hours.
+     */
+    public static final long MAX_RECORDS_PER_MAP = 1_000_000;
     /** Job keys the driver sets from the command line; a user's value would be overwritten. */
     private static final Map<String, String> SET_BY_OPTIONS = Map.of(THREADS, "-t/--threads", MIN, "--min",
             MAX, "--max");
@@ -79,10 +86,38 @@ public final class Settings {
         }
     }
 
-    /** Blank is the one mistake to catch here; the driver parses the path as Hadoop does. */
+    /**
+     * {@value CHUNK_VALUES} against the largest map's values ({@code largestMap}), once the plan
+     * knows them: a chunk so small that a map would get more than {@link #MAX_RECORDS_PER_MAP}
+     * records is refused, naming the smallest value that would do. {@code configured} 0 is unset.
+     */
+    public static void checkChunkValues(long configured, long largestMap) throws UsageException {
+        if (configured <= 0) {
+            return;
+        }
+        long records = largestMap / configured + (largestMap % configured == 0 ? 0 : 1);
+        if (records > MAX_RECORDS_PER_MAP) {
+            long least = largestMap / MAX_RECORDS_PER_MAP + (largestMap % MAX_RECORDS_PER_MAP == 0 ? 0 : 1);
+            throw new UsageException(CHUNK_VALUES + "=" + configured + " would hand a map of " + largestMap
+                    + " values " + records + " records, more than " + MAX_RECORDS_PER_MAP + " (each costs the map a"
+                    + " hand-off to its threads); give at least " + least + ", or leave it unset");
+        }
+    }
+
+    /**
+     * Blank is a mistake, and so is a filesystem's root: the work root is made private (0700), and
+     * randsum would do that to {@code /} itself. The driver parses the path as Hadoop does.
+     */
     private static void checkPath(String key, String value) throws UsageException {
         if (value.isBlank()) {
             throw new UsageException(key + " must name a directory, not '" + value + "'");
+        }
+        // The path alone: without scheme://authority (hdfs://nn:8020/x), or a bare scheme: (file:/x).
+        String path = value.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "")
+                .replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*:", "");
+        if (path.isEmpty() || path.matches("/+")) {
+            throw new UsageException(key + "=" + value + " is the root of a filesystem, which randsum would make private"
+                    + " (0700); name a directory of its own, such as /user/<you>/.randsum");
         }
     }
 }

@@ -9,7 +9,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.Command;
 import org.randsum.cli.Engine;
 import org.randsum.cli.ExitCode;
@@ -22,6 +21,7 @@ import org.randsum.engine.ParallelEngine;
 import org.randsum.kernel.KernelSelector;
 import org.randsum.kernel.SumKernel;
 import org.randsum.mapreduce.checks.Authentication;
+import org.randsum.mapreduce.client.DriverEntry;
 import org.randsum.mapreduce.client.GenerateCommand;
 import org.randsum.mapreduce.client.JobFailedException;
 import org.randsum.mapreduce.client.LocalKernel;
@@ -154,6 +154,7 @@ public class RandSumDriver extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new RandSumDriver(), args));
+        RandSumDriver driver = new RandSumDriver();
+        System.exit(DriverEntry.run(driver.getConf(), driver, args, System.err));
     }
 }

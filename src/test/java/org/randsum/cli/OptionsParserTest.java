@@ -106,6 +106,17 @@ class OptionsParserTest {
         assertTrue(OptionsParser.wantsHelp(new String[] {"-n", "x", "--help"}));
     }
 
+    /** Hadoop's parser (GnuParser) also takes --name VALUE, -name=VALUE and --name=VALUE, and drops a "--". */
+    @Test
+    void genericOptionsAreSkippedInEverySpellingHadoopAccepts() {
+        assertArrayEquals(new String[] {"-n", "5"}, GenericOptions.skip(
+                new String[] {"--conf", "x.xml", "-files=a.txt", "--libjars=b.jar", "--D", "a=b", "--", "-n", "5"}));
+        assertEquals(java.util.List.of(new GenericOptions.Given("-conf", "x.xml"), new GenericOptions.Given("-files",
+                "a.txt"), new GenericOptions.Given("-libjars", "b.jar"), new GenericOptions.Given("-D", "a=b")),
+                GenericOptions.leading(new String[] {"--conf", "x.xml", "-files=a.txt", "--libjars=b.jar", "--D", "a=b",
+                    "-n", "5"}).options());
+    }
+
     @Test
     void checkOptionsSkipsHadoopGenericOptions() {
         assertArrayEquals(new String[] {"-n", "5"}, GenericOptions.skip(

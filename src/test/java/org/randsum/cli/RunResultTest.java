@@ -29,6 +29,51 @@ class RunResultTest {
         assertTrue(text.contains("\n  kernel   vector-512\n"), text);
     }
 
+    /** The README's example run, in the driver's format written out by hand (what result.txt holds). */
+    @Test
+    void textIsTheReadmesSummary() {
+        RunResult readme = new RunResult(Int128.parse("10737449594810260806"), 10_000_000_000L, 42L, ValueRange.DEFAULT,
+                Engine.MAPREDUCE, 1, 2, Map.of("vector-512", 1L), 4.105, null, "job_local1969239017_0001");
+        assertEquals("10737449594810260806\n  n        10000000000\n  seed     42\n  range    [0, 2147483647]\n"
+                + "  engine   mapreduce, 1 map x 2 threads\n  kernel   vector-512\n  elapsed  4.105 s\n"
+                + "  job      job_local1969239017_0001\n", readme.toText());
+    }
+
+    @Test
+    void oneMapAndOneThreadAreSingular() {
+        RunResult one = new RunResult(Int128.of(85), 5, 99L, new ValueRange(17, 17), Engine.MAPREDUCE, 1, 1,
+                Map.of("scalar", 1L), 31.25, null, "job_1_0002");
+        assertTrue(one.toText().contains("\n  engine   mapreduce, 1 map x 1 thread\n"), one.toText());
+    }
+
+    @Test
+    void theThreadsEngineHasNoMapsNoJobAndNoOutput() {
+        RunResult threads = new RunResult(Int128.of(85), 5, 99L, new ValueRange(17, 17), Engine.THREADS, 1, 4,
+                Map.of("scalar", 1L), 31.25, null, null);
+        assertEquals("85\n  n        5\n  seed     99\n  range    [17, 17]\n  engine   threads, 4 threads\n"
+                + "  kernel   scalar\n  elapsed  31.250 s\n", threads.toText());
+    }
+
+    @Test
+    void aRunOverDescriptorsSaysTheSeedCameFromThem() {
+        RunResult given = new RunResult(Int128.of(85), 5, null, new ValueRange(17, 17), Engine.MAPREDUCE, 3, 4,
+                Map.of("scalar", 3L), 31.25, null, "job_1_0002");
+        assertTrue(given.toText().contains("\n  seed     (from the descriptors)\n"), given.toText());
+    }
+
+    @Test
+    void aSumBeyond64BitsKeepsEveryDigit() {
+        // -2^127, the smallest 128-bit total
+        RunResult low = new RunResult(Int128.parse("-170141183460469231731687303715884105728"), 5, 1L, ValueRange.DEFAULT,
+                Engine.MAPREDUCE, 1, 1, Map.of("scalar", 1L), 1.0, null, "job_1_0002");
+        assertTrue(low.toText().startsWith("-170141183460469231731687303715884105728\n"), low.toText());
+    }
+
+    @Test
+    void theJobAndTheKeptOutputEndTheText() {
+        assertTrue(result.toText().endsWith("\n  job      job_1_0001\n  output   hdfs://nn/out \"x\"\n"), result.toText());
+    }
+
     @Test
     void mapsThatRanDifferentKernelsAreCountedPerKernel() {
         RunResult mixed = new RunResult(Int128.of(5), 5, 1L, ValueRange.DEFAULT, Engine.MAPREDUCE, 4, 1,

@@ -38,6 +38,26 @@ class SettingsTest {
     }
 
     @Test
+    void aWorkRootBelowTheFilesystemsRootPasses() {
+        assertDoesNotThrow(() -> Settings.check(Map.of("randsum.work.root", "hdfs://nn:8020/w")));
+        assertDoesNotThrow(() -> Settings.check(Map.of("randsum.work.root", "file:///tmp/w")));
+    }
+
+    @Test
+    void aChunkGivingAMapAMillionRecordsPasses() {
+        // 10^9 values in chunks of 1000: exactly the bound.
+        assertDoesNotThrow(() -> Settings.checkChunkValues(1000, 1_000_000_000L));
+    }
+
+    @Test
+    void aChunkGivingAMapOneRecordMoreIsRefusedNamingTheLeastThatWould() {
+        UsageException e = assertThrows(UsageException.class, () -> Settings.checkChunkValues(1000, 1_000_000_001L));
+        assertTrue(e.getMessage().equals("randsum.chunk.values=1000 would hand a map of 1000000001 values 1000001"
+                + " records, more than 1000000 (each costs the map a hand-off to its threads); give at least 1001, or"
+                + " leave it unset"), e.getMessage());
+    }
+
+    @Test
     void theFirstBadKeyInKeyOrderIsReported() {
         UsageException e = assertThrows(UsageException.class,
                 () -> Settings.check(Map.of("randsum.zzz", "1", "randsum.kernel", "gpu")));

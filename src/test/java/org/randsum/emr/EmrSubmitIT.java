@@ -106,6 +106,7 @@ class EmrSubmitIT {
         private JsonNode instanceGroups;
         private JsonNode steps;
         private String output;
+        private StepRef step;
 
         @BeforeAll
         void submitAndComplete() throws Exception {
@@ -113,7 +114,7 @@ class EmrSubmitIT {
             moto.createBucket(BUCKET);
             Submission submission = Submission.start("transient", env(),
                     args(List.of("--s3", S3, "--endpoint-url", moto.endpoint(), "--poll", "0.2", "--timeout", "60")));
-            StepRef step = submission.awaitStep();
+            step = submission.awaitStep();
             submission.awaitStderr(" is RUNNING"); // so that both state changes are there to report
             output = moto.stepArgs(step).get(OPTIONS.size() + 1);
             stepRun = emr.run(step);
@@ -212,8 +213,8 @@ class EmrSubmitIT {
             JsonNode success = JSON.readTree(moto.getObject(BUCKET, prefix + "_SUCCESS"));
             assertAll(
                     () -> assertEquals(0, stepRun.exitCode(), stepRun.err()),
-                    () -> assertEquals(List.of(prefix + "_SUCCESS", prefix + "part-r-00000", prefix + "result.json"),
-                            objects),
+                    () -> assertEquals(List.of(prefix + "_SUCCESS", prefix + "part-r-00000", prefix + "result.json",
+                            prefix + "result.txt"), objects),
                     () -> assertEquals("1000\t" + EXPECTED_SUM + "\n",
                             new String(moto.getObject(BUCKET, prefix + "part-r-00000"), StandardCharsets.UTF_8)),
                     // s3:// is S3A here, as on EMR 7.10+, and randsum chose S3A's magic committer for it.
@@ -234,6 +235,14 @@ class EmrSubmitIT {
                     () -> assertTrue(lines.stream().anyMatch(line -> line.matches("  elapsed  [0-9]+\\.[0-9]{3} s")),
                             run.out()),
                     () -> assertTrue(lines.contains("  output   " + output), run.out()));
+        }
+
+        /** The summary is randsum's own result.txt, as the step wrote it, then the step: no JSON parsed. */
+        @Test
+        void theSummaryIsTheResultTextTheStepWroteThenTheStep() throws Exception {
+            String prefix = output.substring(("s3://" + BUCKET + "/").length()) + "/";
+            String written = new String(moto.getObject(BUCKET, prefix + "result.txt"), StandardCharsets.UTF_8);
+            assertEquals(written + "  step     " + step.stepId() + " on cluster " + step.clusterId() + "\n", run.out());
         }
     }
 
@@ -415,7 +424,7 @@ class EmrSubmitIT {
                 () -> assertTrue(lines.get(1).startsWith(aws + "emr create-cluster "), lines.get(1)),
                 () -> assertTrue(lines.get(2).startsWith(aws + "emr list-steps "), lines.get(2)),
                 () -> assertTrue(lines.get(3).startsWith(aws + "emr describe-step "), lines.get(3)),
-                () -> assertTrue(lines.get(4).matches(Pattern.quote(aws + "s3 cp ") + OUTPUT + "/result.json -"),
+                () -> assertTrue(lines.get(4).matches(Pattern.quote(aws + "s3 cp ") + OUTPUT + "/result.txt -"),
                         lines.get(4)));
     }
 

@@ -116,8 +116,12 @@ class S3AOutputIT {
         assertAll(
                 () -> assertEquals(0, run.exitCode(), run.err()),
                 () -> assertEquals(expected, sumOf(run.out())),
-                () -> assertEquals(List.of("runs/one/_SUCCESS", "runs/one/part-r-00000", "runs/one/result.json"),
-                        objects(bucket, "runs/")),
+                () -> assertEquals(List.of("runs/one/_SUCCESS", "runs/one/part-r-00000", "runs/one/result.json",
+                        "runs/one/result.txt"), objects(bucket, "runs/")),
+                () -> assertTrue(text(bucket, "runs/one/result.txt").startsWith(expected + "\n"),
+                        text(bucket, "runs/one/result.txt")),
+                () -> assertTrue(text(bucket, "runs/one/result.txt").endsWith("\n  output   s3a://" + bucket + "/runs/one\n"),
+                        text(bucket, "runs/one/result.txt")),
                 () -> assertEquals("200000\t" + expected + "\n", text(bucket, "runs/one/part-r-00000")),
                 () -> assertEquals(expected, sumOf(text(bucket, "runs/one/result.json"))),
                 () -> assertEquals("s3a://" + bucket + "/runs/one",
@@ -187,6 +191,18 @@ class S3AOutputIT {
                 () -> assertEquals(List.of("randsum: bucket randsum-no-such-bucket does not exist"
                         + " (s3a://randsum-no-such-bucket/out) (see randsum --help)"), run.err().lines().toList()),
                 () -> assertTrue(took.compareTo(ONE_LINE_LIMIT) < 0, took.toString()));
+    }
+
+    /** randsum generate gets the run's probe of its output's bucket too. */
+    @Test
+    void generateIntoAMissingBucketIsOneShortLineWithExit2() throws Exception {
+        Processes.Result run = runJar("generate-no-bucket", "generate", "-n", "1000", "-o",
+                "s3a://randsum-no-generate-bucket/splits");
+        assertAll(
+                () -> assertEquals(2, run.exitCode(), run.err()),
+                () -> assertEquals(List.of("randsum: bucket randsum-no-generate-bucket does not exist"
+                        + " (s3a://randsum-no-generate-bucket/splits) (see randsum --help)"), run.err().lines().toList()),
+                () -> assertEquals("", run.out()));
     }
 
     /** Nothing was created, so nothing is reported as not removed: the one line is the cause. */

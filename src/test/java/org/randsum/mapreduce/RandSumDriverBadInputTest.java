@@ -56,6 +56,32 @@ class RandSumDriverBadInputTest {
         assertUsageError(expected, run(BadInputs.argv(args, temp.resolve("out").toString())));
     }
 
+    /** Hadoop's generic options, checked before ToolRunner applies them: the same one line, exit 2, nothing written. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("org.randsum.testing.BadInputs#generic")
+    void badGenericOptionIsAUsageErrorBeforeAnythingRuns(String args, String expected, String kind) throws Exception {
+        java.nio.file.Path fixtures = BadInputs.writeFixtures(temp.resolve("fix"));
+        assertUsageError(BadInputs.expand(expected, fixtures),
+                run(BadInputs.argv(args, temp.resolve("out").toString(), fixtures)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("org.randsum.testing.BadInputs#driverSettings")
+    void settingAbsurdForThisRunIsAUsageErrorBeforeAnythingIsWritten(String args, String expected) throws Exception {
+        java.nio.file.Path fixtures = temp.resolve("fix");
+        assertUsageError(BadInputs.expand(expected, fixtures),
+                run(BadInputs.argv(args, temp.resolve("out").toString(), fixtures)));
+    }
+
+    @Test
+    void chunkValuesInTheParsersNotationReachTheTasksAsANumber() throws Exception {
+        // 1e2 and 1_000 are accepted by the check; the tasks read the key with Configuration.getLong.
+        int code = run("-D", "randsum.chunk.values=1e2", "-n", "1000", "--seed", "42", "--json");
+        assertEquals(ExitCode.OK, code, String.join("\n", errLines));
+        assertTrue(out.startsWith("{\"sum\":\"" + org.randsum.testing.Reference.total(42, 1000, 0, Integer.MAX_VALUE)
+                + "\""), out);
+    }
+
     @Test
     void outputThatCannotBeCreatedIsAUsageErrorBeforeTheJob() throws Exception {
         // /proc's entries cannot be written, not even by root.
@@ -116,6 +142,35 @@ class RandSumDriverBadInputTest {
         assertEquals(ExitCode.USAGE, code);
         assertEquals(1, errLines.size(), errLines.toString());
         assertTrue(errLines.get(0).contains("already exists"), errLines.get(0));
+    }
+
+    @Test
+    void generateUnderAFileIsAUsageErrorWithNothingWritten() throws Exception {
+        Files.writeString(temp.resolve("plain"), "x");
+        java.nio.file.Path dir = temp.resolve("plain").resolve("out");
+        int code = run("generate", "-n", "10", "-o", dir.toString());
+        assertUsageError("cannot create output " + dir + ": file:" + temp.resolve("plain") + " is not a directory", code);
+        assertEquals("x", Files.readString(temp.resolve("plain")));
+    }
+
+    @Test
+    void generateWhereItCannotWriteIsAUsageErrorBeforeTheMapsArePlanned() throws Exception {
+        // /proc's entries cannot be written, not even by root.
+        int code = run("generate", "-n", "10", "-o", "/proc/randsum-nope/splits");
+        assertUsageError("cannot create output /proc/randsum-nope/splits: file:/proc is not writable", code);
+    }
+
+    /** A NameNode that does not answer: one line naming it within seconds (bounded retries), exit 1. */
+    @Test
+    void generateToAFilesystemThatDoesNotAnswerIsOneLineWithExit1() throws Exception {
+        long start = System.nanoTime();
+        int code = run("generate", "-n", "10", "-o", "hdfs://127.0.0.1:1/splits");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(ExitCode.FAILURE, code, String.join("\n", errLines));
+        assertEquals(1, errLines.size(), errLines.toString());
+        assertTrue(errLines.get(0).startsWith("randsum: cannot reach hdfs://127.0.0.1:1: "), errLines.get(0));
+        assertTrue(seconds < 20, seconds + " s");
+        assertEquals("", out);
     }
 
     @Test

@@ -132,6 +132,30 @@ class RandSumDriverLocalTest {
         assertNoWorkLeft();
     }
 
+    /** What scripts/emr-submit prints of a step: result.txt, which must be what the run printed. */
+    @Test
+    void keptResultTextIsExactlyWhatTheRunPrinted() throws Exception {
+        java.nio.file.Path output = temp.resolve("result");
+        Outcome outcome = run("-n", "1000", "--seed", "7", "--min", "-5", "--max", "5", "-o", output.toString());
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertEquals(outcome.out(), Files.readString(output.resolve("result.txt")));
+        assertTrue(outcome.out().endsWith("\n  output   " + output.toUri().toString().replaceFirst("/$", "")
+                .replaceFirst("^file:///", "file:/") + "\n"), outcome.out());
+    }
+
+    @Test
+    void keptResultTextIsWrittenWithJsonOnStdoutToo() throws Exception {
+        java.nio.file.Path output = temp.resolve("result");
+        Outcome outcome = run("-n", "1000", "--seed", "7", "--min", "-5", "--max", "5", "-o", output.toString(),
+                "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        String text = Files.readString(output.resolve("result.txt"));
+        // The total of the contract by the slow way, not by the code under test.
+        assertTrue(text.startsWith(org.randsum.testing.Reference.total(7, 1000, -5, 5) + "\n  n        1000\n"
+                + "  seed     7\n  range    [-5, 5]\n  engine   mapreduce, 1 map x "), text);
+        assertEquals(Files.readString(output.resolve("result.json")), outcome.out());
+    }
+
     @Test
     void generatedDescriptorsCanBeSummedLater() throws Exception {
         java.nio.file.Path splits = temp.resolve("splits");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.randsum.testing.BadInputs;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 
@@ -61,6 +62,32 @@ class RunJarIT {
         List<String> lines = result.err().lines().toList();
         assertEquals(1, lines.size(), result.err());
         assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    /**
+     * What {@code hadoop jar} users hit: Hadoop's generic options checked before RunJar's main hands
+     * them to ToolRunner, which would ignore a missing -conf (and run in local mode) or print a stack
+     * trace for the others.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "-conf|missing.xml|-conf FIX/missing.xml: no such file",
+        "-conf|bad.xml|-conf FIX/bad.xml is not well-formed XML at line 3:",
+        "-libjars|missing.jar|-libjars FIX/missing.jar: no such file"})
+    void genericOptionMistakeThroughRunJarIsOneLineAndExitCode2WithNothingWritten(String option, String file,
+            String expected) throws Exception {
+        Path fixtures = BadInputs.writeFixtures(temp.resolve("fix"));
+        Path work = temp.resolve("work");
+        Path out = temp.resolve("out");
+        Processes.Result result = runJar("-D", "randsum.work.root=" + work.toUri(), option,
+                fixtures.resolve(file).toString(), "-n", "10", "-o", out.toString());
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals("", result.out());
+        List<String> lines = result.err().lines().toList();
+        assertEquals(1, lines.size(), result.err());
+        assertTrue(lines.get(0).startsWith("randsum: " + BadInputs.expand(expected, fixtures)), lines.get(0));
+        assertFalse(Files.exists(work), "nothing written");
+        assertFalse(Files.exists(out), "no output");
     }
 
     /** On this machine kind (AVX-512, as CI's), auto must pick the 512-bit vector kernel for local mode's map. */
@@ -148,6 +175,7 @@ class RunJarIT {
         assertEquals("rwx------", permissions(out));
         assertEquals("rw-------", permissions(out.resolve("part-r-00000")));
         assertEquals("rw-------", permissions(out.resolve("result.json")));
+        assertEquals("rw-------", permissions(out.resolve("result.txt")));
     }
 
     /** SIGTERM (kill, a scheduler) and SIGINT (Ctrl-C) in local mode mid-job: the code, clean-up, no trace. */

@@ -12,13 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.util.ToolRunner;
 import org.randsum.cli.Settings;
+import org.randsum.mapreduce.client.DriverEntry;
 import org.randsum.mapreduce.RandSumDriver;
 import org.randsum.mapreduce.task.RandSumMapper;
 
 /**
- * Runs the driver in this JVM through ToolRunner, as {@code hadoop jar} does, and keeps what it
+ * Runs the driver in this JVM through {@link DriverEntry} (the generic options' check, then
+ * ToolRunner), as {@code hadoop jar} does, and keeps what it
  * printed: the one way the tests run randsum in-process (local mode and the minicluster alike).
  */
 public final class DriverRun {
@@ -71,7 +72,8 @@ public final class DriverRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(showErr ? new Tee(err, System.err) : err, true, StandardCharsets.UTF_8);
-        int code = ToolRunner.run(new Configuration(conf), new RandSumDriver(outStream, errStream, mapper), args);
+        int code = DriverEntry.run(new Configuration(conf), new RandSumDriver(outStream, errStream, mapper), args,
+                errStream);
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

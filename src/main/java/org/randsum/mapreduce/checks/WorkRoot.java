@@ -42,7 +42,15 @@ public final class WorkRoot {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(Settings.WORK_ROOT + " is not a valid path: '" + configured + "'");
             }
-            return root.getFileSystem(conf).makeQualified(root);
+            FileSystem fs = root.getFileSystem(conf);
+            Path qualified = fs.makeQualified(root);
+            if (qualified.equals(fs.makeQualified(fs.getHomeDirectory()))) {
+                // prepare() would make the whole home directory private (0700).
+                throw new UsageException(Settings.WORK_ROOT + "=" + configured + " is your home directory, which"
+                        + " randsum would make private (0700); name a directory of its own, such as "
+                        + new Path(qualified, Settings.WORK_ROOT_DEFAULT_NAME));
+            }
+            return qualified;
         }
         FileSystem fs = FileSystem.get(conf);
         return fs.makeQualified(new Path(fs.getHomeDirectory(), Settings.WORK_ROOT_DEFAULT_NAME));

@@ -15,6 +15,8 @@ import org.randsum.cli.Json;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.inputgen.InputGenerator;
+import org.randsum.mapreduce.checks.Preflight;
+import org.randsum.mapreduce.checks.S3AChecks;
 import org.randsum.plan.DefaultMaps;
 import org.randsum.plan.RunFacts;
 
@@ -33,13 +35,20 @@ public final class GenerateCommand {
         this.err = err;
     }
 
-    /** Writes the descriptors {@code generate} asks for; an existing directory is a usage error. */
+    /**
+     * Writes the descriptors {@code generate} asks for, after the checks a run makes of its output
+     * ({@link Preflight}, {@link S3AChecks}): an existing directory, or one that cannot be created,
+     * is a usage error; a filesystem or bucket that does not answer is one line within seconds.
+     */
     public int run(Command.Generate generate) throws IOException, UsageException {
         Path dir = new Path(generate.output());
         // Before the map count, which on YARN asks the ResourceManager: a usage error comes first.
+        S3AChecks.checkReachable(conf, dir); // S3A's causes, in S3A's words
+        Preflight.filesystemsAnswer(conf, List.of(dir));
         if (dir.getFileSystem(conf).exists(dir)) {
             throw new UsageException("descriptor directory " + dir + " already exists");
         }
+        Preflight.outputCanBeCreated(conf, dir);
         RunFacts facts = new HadoopFacts(conf);
         long maps = generate.maps().isPresent() ? generate.maps().getAsInt()
                 : DefaultMaps.choose(facts, generate.count(), facts.mapVcores());

@@ -25,9 +25,11 @@ import org.randsum.contract.Int128;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.failure.Failures;
 
-/** What a finished job left: its checked total, its kernels, why it failed, and the kept result.json. */
+/** What a finished job left: its checked total, its kernels, why it failed, and the kept result.json and result.txt. */
 final class JobOutcome {
     static final String RESULT_JSON = "result.json";
+    /** The text summary the driver prints without {@code --json}, kept so nothing has to parse the JSON to show it. */
+    static final String RESULT_TEXT = "result.txt";
     private static final FsPermission OWNER_ONLY = new FsPermission((short) 0600);
 
     private JobOutcome() {
@@ -110,11 +112,23 @@ final class JobOutcome {
 
     /** Writes {@code result} as {@value #RESULT_JSON} into the kept output directory. */
     static void writeResultJson(Configuration conf, Path output, RunResult result) throws IOException {
-        FileSystem fs = output.getFileSystem(conf);
-        try (Writer out = new OutputStreamWriter(FileSystem.create(fs, new Path(output, RESULT_JSON), OWNER_ONLY),
-                StandardCharsets.UTF_8)) {
-            out.write(result.toJson());
-            out.write('\n');
+        writePrivate(conf, new Path(output, RESULT_JSON), result.toJson() + "\n");
+    }
+
+    /**
+     * Writes {@code result} as {@value #RESULT_TEXT} into the kept output directory: exactly what the
+     * driver prints on stdout without {@code --json} ({@link RunResult#toText}), so that a script
+     * that ran the job elsewhere (scripts/emr-submit) shows it by copying the file.
+     */
+    static void writeResultText(Configuration conf, Path output, RunResult result) throws IOException {
+        writePrivate(conf, new Path(output, RESULT_TEXT), result.toText());
+    }
+
+    /** A new file only its owner may read (0600), whatever the filesystem's umask. */
+    private static void writePrivate(Configuration conf, Path file, String text) throws IOException {
+        FileSystem fs = file.getFileSystem(conf);
+        try (Writer out = new OutputStreamWriter(FileSystem.create(fs, file, OWNER_ONLY), StandardCharsets.UTF_8)) {
+            out.write(text);
         }
     }
 }

@@ -13,7 +13,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.randsum.cli.Command;
 import org.randsum.cli.Engine;
+import org.randsum.cli.NumberParser;
 import org.randsum.cli.RunResult;
+import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
 import org.randsum.contract.Int128;
 import org.randsum.inputgen.InputGenerator;
@@ -48,7 +50,7 @@ public final class MapReduceRun {
 
     public RunResult execute(Command.Run run, KernelSelector.Mode kernelMode, long startNanos)
             throws UsageException, IOException, InterruptedException, JobFailedException {
-        // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json.
+        // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json and .txt.
         conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY, PRIVATE_UMASK);
         RunFacts facts = new HadoopFacts(conf);
         if (facts.localMode()) {
@@ -69,6 +71,7 @@ public final class MapReduceRun {
             Preflight.outputCanBeCreated(conf, keptOutput);
         }
         RunPlan plan = RunPlan.of(run, kernelMode, facts);
+        checkChunkValues(conf, plan);
         WorkRoot.prepare(conf, workRoot);
 
         try (RunLifecycle lifecycle = RunLifecycle.start(conf, err, workRoot, keptOutput)) {
@@ -103,12 +106,30 @@ public final class MapReduceRun {
                     job.getJobID().toString());
             if (lifecycle.keepsOutput()) {
                 JobOutcome.writeResultJson(conf, output, result);
+                JobOutcome.writeResultText(conf, output, result);
                 // Private even where the filesystem instance predates the umask (one JVM, many runs).
                 output.getFileSystem(conf).setPermission(output, WorkRoot.PRIVATE);
             }
             lifecycle.succeeded();
             return result;
         }
+    }
+
+    /**
+     * {@code randsum.chunk.values} against the plan's largest map (at least n / maps), refused when
+     * it would make that map's records absurdly many ({@link Settings#checkChunkValues}); and set
+     * back in plain digits, since the tasks read it with {@code Configuration.getLong}, which does
+     * not take the {@code 1e6} or {@code 1_000_000} that the check accepts.
+     */
+    private static void checkChunkValues(Configuration conf, RunPlan plan) throws UsageException {
+        String configured = conf.getTrimmed(Settings.CHUNK_VALUES);
+        if (configured == null) {
+            return;
+        }
+        long chunk = NumberParser.parse(configured, Settings.CHUNK_VALUES, 1, Long.MAX_VALUE);
+        long maps = Math.max(1, plan.maps());
+        Settings.checkChunkValues(chunk, plan.n() / maps + (plan.n() % maps == 0 ? 0 : 1));
+        conf.setLong(Settings.CHUNK_VALUES, chunk);
     }
 
     /**
