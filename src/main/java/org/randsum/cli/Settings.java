@@ -19,6 +19,8 @@ public final class Settings {
     public static final String WORK_ROOT = "randsum.work.root";
     /** Values per record the input format hands a mapper: the granularity of its progress. */
     public static final String CHUNK_VALUES = "randsum.chunk.values";
+    /** {@code true} (default) or {@code false}: the progress line on stderr when it is a terminal. */
+    public static final String PROGRESS = "randsum.progress";
     /** Job keys the driver sets from the command line; a user's value would be overwritten. */
     private static final Map<String, String> SET_BY_OPTIONS = Map.of("randsum.threads", "-t/--threads",
             "randsum.min", "--min", "randsum.max", "--max");
@@ -50,6 +52,7 @@ public final class Settings {
             }
             case CHUNK_VALUES -> NumberParser.parse(value, CHUNK_VALUES, 1, Long.MAX_VALUE);
             case WORK_ROOT -> checkPath(key, value);
+            case PROGRESS -> checkBoolean(key, value);
             default -> {
                 String option = SET_BY_OPTIONS.get(key);
                 if (option != null) {
@@ -57,7 +60,7 @@ public final class Settings {
                             + key + "=" + value);
                 }
                 throw new UsageException("unknown setting " + key + "=" + value + " (randsum's settings: " + KERNEL
-                        + ", " + WORK_ROOT + ", " + CHUNK_VALUES + ")");
+                        + ", " + WORK_ROOT + ", " + CHUNK_VALUES + ", " + PROGRESS + ")");
             }
         }
     }
@@ -66,6 +69,14 @@ public final class Settings {
     private static void checkPath(String key, String value) throws UsageException {
         if (value.isBlank()) {
             throw new UsageException(key + " must name a directory, not '" + value + "'");
+        }
+    }
+
+    /** {@code true} or {@code false}, in any case, as Hadoop's {@code getBoolean} reads them; nothing else. */
+    private static void checkBoolean(String key, String value) throws UsageException {
+        String v = value.strip();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new UsageException(key + " must be true or false, not '" + value + "'");
         }
     }
 }

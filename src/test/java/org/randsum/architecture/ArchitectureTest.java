@@ -3,6 +3,7 @@ package org.randsum.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -60,4 +61,13 @@ class ArchitectureTest {
             .haveNameMatching("org\\.randsum\\.mapreduce\\.(RunPlan|RunFacts|DefaultMaps)(\\$.*)?")
             .should().dependOnClassesThat().resideInAPackage("org.apache.hadoop..")
             .because("the plan and its sizing rules are tested without Hadoop");
+
+    @ArchTest
+    static final ArchRule tasksNeverLoadTheProgressLine = noClasses().that().haveNameMatching(
+            "org\\.randsum\\.mapreduce\\..*(RandSumMapper|DescriptorInputFormat|ChunkRecordReader|DescriptorSplit"
+                    + "|SplitDescriptorWritable|PartialSumWritable|PartialSumCombiner|TotalReducer|JobSettings"
+                    + "|RandSumCounter)(\\$.*)?")
+            .should().transitivelyDependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.randsum.cli.progress..")
+                    .or(JavaClass.Predicates.simpleName("TerminalProgress")))
+            .because("the progress line is the client's: nothing of it may reach a task JVM");
 }
