@@ -96,6 +96,10 @@ final class TerminalProgress {
         int events = 0;
         String known = kernel;
         while (true) {
+            if (line.exiting()) {
+                // SIGINT or SIGTERM: RunLifecycle's hook kills the job and says so; nothing more to follow.
+                throw new InterruptedException("stopped by a signal");
+            }
             boolean complete = job.isComplete();
             JobStatus status = job.getStatus();
             // Job's own log line gives the URL at submission where its INFO is shown; else this, once.
@@ -125,6 +129,9 @@ final class TerminalProgress {
             line.update(new ProgressState(done, n, System.nanoTime() - startNanos, known, maps,
                     yarn ? status.getState().toString() : null));
             Thread.sleep(TerminalLine.REFRESH_MILLIS);
+        }
+        if (line.exiting()) {
+            throw new InterruptedException("stopped by a signal");
         }
         line.close();
         boolean success = job.isSuccessful();

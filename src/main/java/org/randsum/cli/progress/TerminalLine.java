@@ -34,6 +34,7 @@ public final class TerminalLine implements AutoCloseable {
     private boolean shown;
     private boolean atLineStart = true;
     private boolean closed;
+    private volatile boolean exiting;
     private int updates;
     private int width;
 
@@ -43,7 +44,7 @@ public final class TerminalLine implements AutoCloseable {
         this.columns = columns;
         this.stream = on ? new PrintStream(new Guarded(), true) : err;
         this.systemErr = System.err;
-        this.exitHook = on ? new Thread(this::close, "randsum-progress-line-exit") : null;
+        this.exitHook = on ? new Thread(this::exit, "randsum-progress-line-exit") : null;
     }
 
     /** A line that is never drawn: stderr as it is. */
@@ -102,6 +103,16 @@ public final class TerminalLine implements AutoCloseable {
             err.flush();
             shown = false;
         }
+    }
+
+    /** Whether the JVM is exiting (SIGINT, SIGTERM) while the line was on: the run is being stopped. */
+    public boolean exiting() {
+        return exiting;
+    }
+
+    private void exit() {
+        exiting = true;
+        close();
     }
 
     /** Erases the line for good and gives {@code System.err} back. */
