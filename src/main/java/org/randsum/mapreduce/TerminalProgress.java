@@ -51,7 +51,11 @@ final class TerminalProgress {
     static TerminalLine open(Configuration conf, Command command, PrintStream err) {
         boolean wanted = command instanceof Command.Run run && !run.json()
                 && conf.getBoolean(Settings.PROGRESS, true) && Terminal.stderrIsTerminal();
-        return wanted ? TerminalLine.on(err, Terminal::columns) : TerminalLine.off(err);
+        if (!wanted) {
+            return TerminalLine.off(err);
+        }
+        ConsoleFollowsSystemErr.apply();
+        return TerminalLine.on(err, Terminal::columns);
     }
 
     /** The threads engine: sums {@code split}, updating the line from the engine's progress counter. */
