@@ -1,6 +1,7 @@
 package org.randsum.mapreduce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,18 +20,38 @@ class ConsoleFollowsSystemErrTest {
         Logger logger = LogManager.getLogger("org.randsum.test.ConsoleFollowsSystemErrTest");
         logger.setAdditivity(false);
         logger.setLevel(Level.INFO);
-        ConsoleAppender console = new ConsoleAppender(new PatternLayout("%p %m%n"), ConsoleAppender.SYSTEM_ERR);
-        logger.addAppender(console);
         PrintStream before = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
         try {
+            // The appender is made while stderr is "held", as a console appender is made at the JVM's start.
+            System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
+            logger.addAppender(new ConsoleAppender(new PatternLayout("%p %m%n"), ConsoleAppender.SYSTEM_ERR));
             ConsoleFollowsSystemErr.apply();
-            System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(current, true, StandardCharsets.UTF_8));
             logger.warn("a warning");
         } finally {
             System.setErr(before);
-            logger.removeAppender(console);
+            logger.removeAllAppenders();
         }
-        assertEquals("WARN a warning\n", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals("WARN a warning\n", current.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theStreamTheOldAppenderHeldStaysOpen() {
+        Logger logger = LogManager.getLogger("org.randsum.test.ConsoleFollowsSystemErrTest.open");
+        logger.setAdditivity(false);
+        PrintStream before = System.err;
+        PrintStream held = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            System.setErr(held);
+            logger.addAppender(new ConsoleAppender(new PatternLayout("%m%n"), ConsoleAppender.SYSTEM_ERR));
+            ConsoleFollowsSystemErr.apply();
+        } finally {
+            System.setErr(before);
+            logger.removeAllAppenders();
+        }
+        held.print("x");
+        assertFalse(held.checkError(), "the stream the old appender held was closed");
     }
 }
