@@ -1,7 +1,7 @@
 package org.randsum.mapreduce;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +30,12 @@ final class ConsoleFollowsSystemErr {
         try {
             List<Logger> loggers = new ArrayList<>();
             loggers.add(LogManager.getRootLogger());
-            for (Object logger : Collections.list(LogManager.getCurrentLoggers())) {
+            for (Object logger : list(LogManager.getCurrentLoggers())) {
                 loggers.add((Logger) logger);
             }
             Map<ConsoleAppender, ConsoleAppender> replaced = new IdentityHashMap<>();
             for (Logger logger : loggers) {
-                for (Object appender : Collections.list(logger.getAllAppenders())) {
+                for (Object appender : list(logger.getAllAppenders())) {
                     if (appender instanceof ConsoleAppender console && !console.getFollow()
                             && ConsoleAppender.SYSTEM_ERR.equals(console.getTarget())) {
                         ConsoleAppender following = replaced.computeIfAbsent(console, ConsoleFollowsSystemErr::following);
@@ -48,6 +48,15 @@ final class ConsoleFollowsSystemErr {
         } catch (LinkageError | RuntimeException noLog4j) {
             return 0;
         }
+    }
+
+    /** log4j 1's raw enumerations, as a list (a copy: the loop changes the appenders it walks). */
+    private static List<Object> list(Enumeration<?> items) {
+        List<Object> list = new ArrayList<>();
+        while (items.hasMoreElements()) {
+            list.add(items.nextElement());
+        }
+        return list;
     }
 
     private static ConsoleAppender following(ConsoleAppender old) {

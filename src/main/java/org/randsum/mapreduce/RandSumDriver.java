@@ -142,11 +142,10 @@ public class RandSumDriver extends Configured implements Tool {
     /** The threads engine: values [0, n) of the seed's stream in this JVM, no job, nothing written. */
     private RunResult sumInProcess(Command.Run run, SumKernel kernel, long start, TerminalLine line)
             throws InterruptedException {
-        PrintStream err = line.stream();
         // The parser allows --engine threads only with -n (and --seed).
         Command.CountAndSeed values = (Command.CountAndSeed) run.values();
         int threads = run.threads().orElse(ParallelEngine.availableThreads());
-        err.println("randsum: summing " + values.count() + " values in-process with " + threads
+        line.stream().println("randsum: summing " + values.count() + " values in-process with " + threads
                 + (threads == 1 ? " thread" : " threads") + ", " + kernel.name() + " kernel, seed " + values.seed());
         try (ParallelEngine engine = new ParallelEngine(threads, kernel)) {
             var sum = TerminalProgress.sum(engine, new SplitDescriptor(values.seed(), values.count()), run.range(),
