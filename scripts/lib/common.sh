@@ -69,6 +69,17 @@ randsum_mvn() {
 # with the module in HADOOP_CLIENT_OPTS shows it.
 RANDSUM_INCUBATOR_WARNING='WARNING: Using incubator modules: jdk.incubator.vector'
 
+# drop_incubator_warning: copies stdin to stdout without that line. Whole lines are read only until
+# the warning has gone by (the JVM prints it before main); from then on cat copies the bytes as they
+# come, so a line without a newline (randsum's progress line, redrawn in place) is not held back.
+drop_incubator_warning() {
+    local line
+    while IFS= read -r line || [[ -n $line ]]; do
+        [[ $line == "$RANDSUM_INCUBATOR_WARNING" ]] && exec cat
+        printf '%s\n' "$line"
+    done
+}
+
 # randsum_run_java COMMAND...: runs COMMAND (a java command line) with that line dropped from its
 # stderr, and exits with its exit code. The script stays java's parent and passes SIGINT and
 # SIGTERM on to it, so randsum still cleans up and exits 130 or 143; java runs in a process group
@@ -79,7 +90,7 @@ randsum_run_java() {
     local fifo_dir java_pid filter_pid rc
     fifo_dir=$(mktemp -d "${TMPDIR:-/tmp}/randsum-stderr.XXXXXX")
     mkfifo "$fifo_dir/stderr"
-    (trap '' INT TERM; exec grep --line-buffered -v -x -F "$RANDSUM_INCUBATOR_WARNING") <"$fifo_dir/stderr" >&2 &
+    (trap '' INT TERM; drop_incubator_warning) <"$fifo_dir/stderr" >&2 &
     filter_pid=$!
     set -m
     "$@" 2>"$fifo_dir/stderr" &

@@ -34,8 +34,11 @@ public final class Settings {
     /** The job's range, set from {@code --min} and {@code --max} (defaults: {@code ValueRange.DEFAULT}). */
     public static final String MIN = "randsum.min";
     public static final String MAX = "randsum.max";
+    /** {@code true} (default) or {@code false}: the progress line on stderr when it is a terminal. */
+    public static final String PROGRESS = "randsum.progress";
     /** The keys a user may set, in the order the error for an unknown key lists them. */
-    private static final List<String> USER_SETTINGS = List.of(KernelSelector.KEY, WORK_ROOT, CHUNK_VALUES);
+    private static final List<String> USER_SETTINGS = List.of(KernelSelector.KEY, WORK_ROOT, CHUNK_VALUES,
+            PROGRESS);
     /**
      * The most records ({@link #CHUNK_VALUES} chunks) a map may be handed. Each record costs the
      * map a hand-off to its threads and back: 26-30 microseconds measured (one value a chunk, one
@@ -74,6 +77,7 @@ public final class Settings {
             }
             case CHUNK_VALUES -> NumberParser.parse(value, CHUNK_VALUES, 1, Long.MAX_VALUE);
             case WORK_ROOT -> checkPath(key, value);
+            case PROGRESS -> checkBoolean(key, value);
             default -> {
                 String option = SET_BY_OPTIONS.get(key);
                 if (option != null) {
@@ -118,6 +122,14 @@ public final class Settings {
         if (path.isEmpty() || path.matches("/+")) {
             throw new UsageException(key + "=" + value + " is the root of a filesystem, which randsum would make private"
                     + " (0700); name a directory of its own, such as /user/<you>/.randsum");
+        }
+    }
+
+    /** {@code true} or {@code false}, in any case, as Hadoop's {@code getBoolean} reads them; nothing else. */
+    private static void checkBoolean(String key, String value) throws UsageException {
+        String v = value.strip();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new UsageException(key + " must be true or false, not '" + value + "'");
         }
     }
 }

@@ -16,6 +16,7 @@ import org.randsum.cli.OptionsParser;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
+import org.randsum.cli.progress.TerminalLine;
 import org.randsum.contract.SplitDescriptor;
 import org.randsum.engine.ParallelEngine;
 import org.randsum.kernel.KernelSelector;
@@ -26,6 +27,7 @@ import org.randsum.mapreduce.client.GenerateCommand;
 import org.randsum.mapreduce.client.JobFailedException;
 import org.randsum.mapreduce.client.LocalKernel;
 import org.randsum.mapreduce.client.MapReduceRun;
+import org.randsum.mapreduce.client.TerminalProgress;
 import org.randsum.mapreduce.failure.Failures;
 import org.randsum.mapreduce.task.RandSumMapper;
 
@@ -80,9 +82,13 @@ public class RandSumDriver extends Configured implements Tool {
             }
             Command.Run run = (Command.Run) command;
             KernelSelector.Mode kernelMode = LocalKernel.mode(conf);
-            RunResult result = run.engine() == Engine.THREADS
-                    ? sumInProcess(run, LocalKernel.choose(kernelMode, run.range(), err), start)
-                    : new MapReduceRun(conf, err, mapper).execute(run, kernelMode, start);
+            RunResult result;
+            // The progress line (on a terminal only) is erased before anything is printed below.
+            try (TerminalLine line = TerminalProgress.open(conf, run, err)) {
+                result = run.engine() == Engine.THREADS
+                        ? sumInProcess(run, LocalKernel.choose(kernelMode, run.range(), line.stream()), start, line)
+                        : new MapReduceRun(conf, line.stream(), mapper).withLine(line).execute(run, kernelMode, start);
+            }
             out.print(run.json() ? result.toJson() + "\n" : result.toText());
             out.flush();
             return ExitCode.OK;
@@ -140,14 +146,16 @@ public class RandSumDriver extends Configured implements Tool {
     }
 
     /** The threads engine: values [0, n) of the seed's stream in this JVM, no job, nothing written. */
-    private RunResult sumInProcess(Command.Run run, SumKernel kernel, long start) throws InterruptedException {
+    private RunResult sumInProcess(Command.Run run, SumKernel kernel, long start, TerminalLine line)
+            throws InterruptedException {
         // The parser allows --engine threads only with -n (and --seed).
         Command.CountAndSeed values = (Command.CountAndSeed) run.values();
         int threads = run.threads().orElse(ParallelEngine.availableThreads());
-        err.println("randsum: summing " + values.count() + " values in-process with " + threads
+        line.stream().println("randsum: summing " + values.count() + " values in-process with " + threads
                 + (threads == 1 ? " thread" : " threads") + ", " + kernel.name() + " kernel, seed " + values.seed());
         try (ParallelEngine engine = new ParallelEngine(threads, kernel)) {
-            var sum = engine.sum(new SplitDescriptor(values.seed(), values.count()), run.range());
+            var sum = TerminalProgress.sum(engine, new SplitDescriptor(values.seed(), values.count()), run.range(),
+                    line, start);
             return new RunResult(sum, values.count(), values.seed(), run.range(), Engine.THREADS, 1, threads,
                     Map.of(kernel.name(), 1L), (System.nanoTime() - start) / 1e9, null, null);
         }

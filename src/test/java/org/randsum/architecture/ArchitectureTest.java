@@ -1,10 +1,13 @@
 package org.randsum.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -105,4 +108,11 @@ class ArchitectureTest {
     static final ArchRule failuresAreFreeOfHadoopTypes = classes().that().resideInAPackage("org.randsum.mapreduce.failure..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, CLI, "org.randsum.mapreduce.failure..")
             .because("a failure is classified by type where Hadoop gives one (at the caller), by words only here");
+
+    @ArchTest
+    static final ArchRule tasksNeverLoadTheProgressLine = noClasses().that(resideInAPackage(TASK)
+                    .or(belongToAnyOf(JobSettings.class, RandSumCounter.class)))
+            .should().transitivelyDependOnClassesThat(resideInAPackage("org.randsum.cli.progress..")
+                    .or(simpleName("TerminalProgress")))
+            .because("the progress line is the client's: nothing of it may reach a task JVM");
 }

@@ -67,6 +67,7 @@ public final class BadInputs {
         {"-D randsum.threads=4 -n 10", "randsum.threads is set from -t/--threads"},
         {"-D randsum.min=4 -n 10 -o OUT", "randsum.min is set from --min"},
         {"-D randsum.max=4 generate -n 10 -o OUT", "randsum.max is set from --max"},
+        {"-D randsum.progress=maybe -n 10 -o OUT", "randsum.progress must be true or false, not 'maybe'"},
         {"-D randsum.work.root=/ -n 10", "randsum.work.root=/ is the root of a filesystem, which randsum would make"
             + " private (0700)"},
         {"-D randsum.work.root=file:/// -n 10 -o OUT", "randsum.work.root=file:/// is the root of a filesystem"},

@@ -17,6 +17,7 @@ import org.randsum.cli.NumberParser;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
+import org.randsum.cli.progress.TerminalLine;
 import org.randsum.contract.Int128;
 import org.randsum.inputgen.InputGenerator;
 import org.randsum.kernel.KernelSelector;
@@ -41,11 +42,19 @@ public final class MapReduceRun {
     private final Configuration conf;
     private final PrintStream err;
     private final Class<? extends RandSumMapper> mapperClass;
+    private TerminalLine line;
 
     public MapReduceRun(Configuration conf, PrintStream err, Class<? extends RandSumMapper> mapperClass) {
         this.conf = conf;
         this.err = err;
         this.mapperClass = mapperClass;
+        this.line = TerminalLine.off(err);
+    }
+
+    /** Follows the job on {@code line} (when it is on) instead of Hadoop's per-poll log lines. */
+    public MapReduceRun withLine(TerminalLine progressLine) {
+        this.line = progressLine;
+        return this;
     }
 
     public RunResult execute(Command.Run run, KernelSelector.Mode kernelMode, long startNanos)
@@ -53,9 +62,10 @@ public final class MapReduceRun {
         // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json and .txt.
         conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY, PRIVATE_UMASK);
         RunFacts facts = new HadoopFacts(conf);
+        String localKernel = null;
         if (facts.localMode()) {
             // The maps run in this JVM, so its kernel is theirs: check it now, before anything is written.
-            LocalKernel.choose(kernelMode, run.range(), err);
+            localKernel = LocalKernel.choose(kernelMode, run.range(), err).name();
         }
         Path workRoot = WorkRoot.of(conf);
         Path keptOutput = run.output() == null ? null : new Path(run.output());
@@ -85,11 +95,12 @@ public final class MapReduceRun {
             if (plan.hint() != null) {
                 err.println(plan.hint());
             }
+            TerminalProgress.tuneJob(conf, line);
             Job job = RandSumJob.configure(conf, plan, input, lifecycle.output(), mapperClass);
             err.println(plan.summary());
             try (LocalRunnerLog runnerLog = facts.localMode() ? LocalRunnerLog.capture() : LocalRunnerLog.none()) {
                 lifecycle.submit(job);
-                if (!succeeded(job, plan)) {
+                if (!succeeded(job, plan, localKernel, startNanos)) {
                     throw new JobFailedException(JobOutcome.failureReason(job, runnerLog.failure(), plan.uber()));
                 }
             }
@@ -137,10 +148,12 @@ public final class MapReduceRun {
      * master died without leaving its history is unknown to the client afterwards ("Unknown Job"):
      * that is a failure with the uber reason, not an I/O error.
      */
-    private static boolean succeeded(Job job, RunPlan plan)
+    private boolean succeeded(Job job, RunPlan plan, String localKernel, long startNanos)
             throws IOException, InterruptedException, JobFailedException {
         try {
-            return job.monitorAndPrintJob();
+            return line.isOn()
+                    ? TerminalProgress.follow(job, line, plan.n(), localKernel, localKernel == null, startNanos)
+                    : job.monitorAndPrintJob();
         } catch (IOException lost) {
             if (plan.uber() && HadoopMessages.isUnknownJob(lost)) {
                 throw new JobFailedException(JobOutcome.uberFailureReason(job.getJobID()));
