@@ -17,8 +17,9 @@ import org.randsum.contract.ValueRange;
  * <ul>
  * <li>512 bits (AVX-512, which multiplies 64-bit lanes): every range, 1.5 to 3.5 times scalar;
  * <li>256 bits (AVX2, which has no 64-bit lane multiply and emulates it): only spans that are powers
- *     of two up to 2^32, the default range's among them (1.1 times scalar); the spans that need more
- *     multiplies measured up to twice as slow as scalar, and the full range no faster;
+ *     of two, whose offset is a shift: the default range's 1.1 to 1.4 times scalar, spans 2^40 to 2^63
+ *     1.2 to 1.7 times (docs/benchmarks.md, "The kernel from the first value"); the spans that need
+ *     more multiplies measured up to twice as slow as scalar, and the full range about as fast;
  * <li>128 bits and less: never (slower than scalar for every range).
  * </ul>
  * {@link #decide} is the rule as a pure function of the JVM's facts and the range, so hardware that
@@ -109,16 +110,17 @@ public final class KernelSelector {
             return new Decision(false, "this CPU's preferred vectors are " + facts.vectorBits() + " bits, where the"
                     + " vector kernel measured slower than scalar (it needs " + MIN_FASTER_BITS + ")" + force);
         }
-        if (facts.vectorBits() < ALL_RANGES_BITS && !isPowerOfTwoUpTo2To32(range.span())) {
+        if (facts.vectorBits() < ALL_RANGES_BITS && !isPowerOfTwo(range.span())) {
             return new Decision(false, "at " + facts.vectorBits() + "-bit vectors the vector kernel measured faster"
-                    + " only for spans that are powers of two up to 2^32, and this range's span is "
+                    + " only for spans that are powers of two, and this range's span is "
                     + (range.span() == 0 ? "2^64" : Long.toUnsignedString(range.span())) + force);
         }
         return new Decision(true, null);
     }
 
-    private static boolean isPowerOfTwoUpTo2To32(long span) {
-        return span != 0 && (span & (span - 1)) == 0 && Long.compareUnsigned(span, 1L << 32) <= 0;
+    /** A power of two from 2^0 to 2^63 (span 0 is the full range, 2^64). */
+    private static boolean isPowerOfTwo(long span) {
+        return span != 0 && (span & (span - 1)) == 0;
     }
 
     /**
