@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public final class GenericOptionsCheck {
                 case "-fs" -> filesystem(value);
                 case "-jt" -> resourceManager(value);
                 case "-files", "-libjars", "-archives" -> list(name, value);
-                case "-conf" -> conf(value);
+                case "-conf" -> confPath(value);
                 default -> {
                     // -tokenCacheFile: any non-empty name; localFiles reads it.
                 }
@@ -83,14 +84,9 @@ public final class GenericOptionsCheck {
             String value = option.value();
             switch (option.name()) {
                 case "-conf" -> confFile(value, workingDirectory.resolve(confPath(value)));
-                case "-files", "-archives" -> {
+                case "-files", "-archives", "-libjars" -> {
                     for (String entry : value.split(",")) {
-                        localEntry(option.name(), entry, workingDirectory, false);
-                    }
-                }
-                case "-libjars" -> {
-                    for (String entry : value.split(",")) {
-                        localEntry(option.name(), entry, workingDirectory, true);
+                        localEntry(option.name(), entry, workingDirectory);
                     }
                 }
                 case "-tokenCacheFile" -> tokenFile(value, workingDirectory.resolve(value));
@@ -172,8 +168,17 @@ public final class GenericOptionsCheck {
             if (entry.isEmpty()) {
                 throw new UsageException(name + " " + value + " has an empty name in its list");
             }
-            uri(name, name.equals("-libjars") && entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry);
+            uri(name, withoutWildcard(name, entry));
         }
+    }
+
+    /** -libjars takes {@code dir/*} (every jar in dir); the '*' is not part of the URI. */
+    private static boolean isWildcard(String name, String entry) {
+        return name.equals("-libjars") && entry.endsWith("*");
+    }
+
+    private static String withoutWildcard(String name, String entry) {
+        return isWildcard(name, entry) ? entry.substring(0, entry.length() - 1) : entry;
     }
 
     private static URI uri(String name, String entry) throws UsageException {
@@ -185,11 +190,10 @@ public final class GenericOptionsCheck {
         }
     }
 
-    /** Hadoop reads a -conf file from the local disk whatever its scheme: {@code Configuration} uses java.io.File. */
-    private static void conf(String value) throws UsageException {
-        confPath(value);
-    }
-
+    /**
+     * The local path of a -conf value. Hadoop reads a -conf file from the local disk whatever its
+     * scheme ({@code Configuration} uses java.io.File), so any scheme but {@code file:} is refused.
+     */
     private static String confPath(String value) throws UsageException {
         URI uri;
         try {
@@ -242,10 +246,9 @@ public final class GenericOptionsCheck {
      * An entry of -files, -archives or -libjars that Hadoop looks for on this machine (no scheme, or
      * {@code file:}) exists; {@code dir/*} of -libjars is a directory with jars in it.
      */
-    private static void localEntry(String name, String entry, Path workingDirectory, boolean wildcards)
-            throws UsageException {
-        boolean wildcard = wildcards && entry.endsWith("*");
-        URI uri = uri(name, wildcard ? entry.substring(0, entry.length() - 1) : entry);
+    private static void localEntry(String name, String entry, Path workingDirectory) throws UsageException {
+        boolean wildcard = isWildcard(name, entry);
+        URI uri = uri(name, withoutWildcard(name, entry));
         if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
             return; // another filesystem: Hadoop checks it there
         }
@@ -275,7 +278,7 @@ public final class GenericOptionsCheck {
         readableFile("-tokenCacheFile", value, file);
         byte[] head = new byte[TOKEN_MAGIC.length];
         try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, head.length) < head.length || !java.util.Arrays.equals(head, TOKEN_MAGIC)) {
+            if (in.readNBytes(head, 0, head.length) < head.length || !Arrays.equals(head, TOKEN_MAGIC)) {
                 throw new UsageException("-tokenCacheFile " + value + " is not a Hadoop token file (it does not start"
                         + " with HDTS)");
             }
