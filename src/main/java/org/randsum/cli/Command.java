@@ -23,9 +23,10 @@ public sealed interface Command permits Command.Run, Command.Generate, Command.H
      * @param output  a directory to keep the result in, or null
      * @param engine  where to compute ({@link Engine#THREADS} only with {@link CountAndSeed} and no output)
      * @param json    print one JSON object instead of text
+     * @param timeline a local file to write the job's timeline page to, or null
      */
-    record Run(Values values, ValueRange range, OptionalInt threads, String output, Engine engine, boolean json)
-            implements Command {
+    record Run(Values values, ValueRange range, OptionalInt threads, String output, Engine engine, boolean json,
+            String timeline) implements Command {
         @Override
         public String name() {
             return "run";

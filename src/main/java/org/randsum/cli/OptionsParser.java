@@ -50,6 +50,9 @@ public final class OptionsParser {
         options.addOption(Option.builder().longOpt("engine").hasArg().argName("E")
                 .desc("mapreduce (default) or threads (in-process, no job: fastest for small n)").build());
         options.addOption(Option.builder().longOpt("json").desc("print exactly one JSON object on stdout").build());
+        options.addOption(Option.builder().longOpt("timeline").hasArg().argName("FILE")
+                .desc("after a YARN job, write a picture of its run to FILE, a self-contained HTML page: a row per"
+                        + " node and slot, a bar per task attempt, the phases (read from the job's history)").build());
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     }
 
@@ -86,8 +89,10 @@ public final class OptionsParser {
             throw new UsageException("-n/--count is required (how many values to sum)");
         }
         Engine engine = line.hasOption("engine") ? Engine.parse(line.getOptionValue("engine")) : Engine.MAPREDUCE;
-        if (engine == Engine.THREADS && (hasInput || line.hasOption("output") || line.hasOption("maps"))) {
-            throw new UsageException("--engine threads runs in-process: it takes no --input, --output or --maps");
+        if (engine == Engine.THREADS && (hasInput || line.hasOption("output") || line.hasOption("maps")
+                || line.hasOption("timeline"))) {
+            throw new UsageException("--engine threads runs in-process: it takes no --input, --output, --maps or"
+                    + " --timeline");
         }
         // Checked in the order of the help, which names the first bad option.
         long count = hasInput ? 0 : NumberParser.parse(line.getOptionValue("count"), "-n/--count", 0, Long.MAX_VALUE);
@@ -97,13 +102,14 @@ public final class OptionsParser {
         OptionalInt threads = positive(line, "threads");
         Command.Values values = hasInput ? new Command.Descriptors(directory(line, "input"))
                 : new Command.CountAndSeed(count, seed, maps);
-        return new Command.Run(values, range, threads, directory(line, "output"), engine, line.hasOption("json"));
+        return new Command.Run(values, range, threads, directory(line, "output"), engine, line.hasOption("json"),
+                file(line, "timeline"));
     }
 
     /** Options of {@code randsum generate}: -n, --seed and -m plan the descriptors, -o names their directory. */
     private static Command.Generate parseGenerate(String[] args) throws UsageException {
         CommandLine line = parseLine(args);
-        for (String unused : new String[] {"input", "engine", "threads", "min", "max"}) {
+        for (String unused : new String[] {"input", "engine", "threads", "min", "max", "timeline"}) {
             if (line.hasOption(unused)) {
                 throw new UsageException("generate takes -n, --seed, -m, -o and --json; --" + unused
                         + " belongs to the run");
@@ -124,6 +130,14 @@ public final class OptionsParser {
      * The directory option {@code name} gives, or null without it; an empty or blank one is a usage
      * error (Hadoop cannot make a path of "", and " " would be a directory named by a space).
      */
+    private static String file(CommandLine line, String name) throws UsageException {
+        String file = line.getOptionValue(name);
+        if (file != null && file.isBlank()) {
+            throw new UsageException("--" + name + " needs a file, not '" + file + "'");
+        }
+        return file;
+    }
+
     private static String directory(CommandLine line, String name) throws UsageException {
         String dir = line.getOptionValue(name);
         if (dir != null && dir.isBlank()) {

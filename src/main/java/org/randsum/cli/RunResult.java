@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.randsum.contract.Int128;
 import org.randsum.contract.ValueRange;
+import org.randsum.timeline.Phases;
 
 /**
  * What a run found and how.
@@ -16,9 +17,10 @@ import org.randsum.contract.ValueRange;
  *                every task JVM chooses its own, and nodes may differ
  * @param output  where the result was kept, or null
  * @param jobId   the MapReduce job's id, or null for the in-process engine
+ * @param phases  where a MapReduce run's time went, or null (the in-process engine; no job history)
  */
 public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Engine engine, long maps, int threads,
-        Map<String, Long> kernels, double elapsedSeconds, String output, String jobId) {
+        Map<String, Long> kernels, double elapsedSeconds, String output, String jobId, Phases phases) {
     /** What {@link #kernel()} says when maps ran different kernels. */
     public static final String MIXED = "mixed";
 
@@ -52,6 +54,7 @@ public record RunResult(Int128 sum, long count, Long seed, ValueRange range, Eng
         json.append(",\"elapsedSeconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds));
         json.append(",\"output\":").append(output == null ? "null" : Json.quote(output));
         json.append(",\"jobId\":").append(jobId == null ? "null" : Json.quote(jobId));
+        json.append(",\"phases\":").append(phases == null ? "null" : phases.toJson());
         return json.append('}').toString();
     }
 

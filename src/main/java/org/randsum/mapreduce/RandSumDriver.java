@@ -157,7 +157,7 @@ public class RandSumDriver extends Configured implements Tool {
             var sum = TerminalProgress.sum(engine, new SplitDescriptor(values.seed(), values.count()), run.range(),
                     line, start);
             return new RunResult(sum, values.count(), values.seed(), run.range(), Engine.THREADS, 1, threads,
-                    Map.of(kernel.name(), 1L), (System.nanoTime() - start) / 1e9, null, null);
+                    Map.of(kernel.name(), 1L), (System.nanoTime() - start) / 1e9, null, null, null);
         }
     }
 

@@ -29,6 +29,7 @@ class ArchitectureTest {
     private static final String CLI = "org.randsum.cli..";
     private static final String PLAN = "org.randsum.plan..";
     private static final String TASK = "org.randsum.mapreduce.task..";
+    private static final String TIMELINE = "org.randsum.timeline..";
 
     @ArchTest
     static final ArchRule contractIsTheBottom = classes().that().resideInAPackage("org.randsum.contract..")
@@ -58,7 +59,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule cliIsFreeOfHadoop = classes().that().resideInAPackage(CLI)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, CONTRACT, KERNEL, CLI,
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, CONTRACT, KERNEL, CLI, TIMELINE,
                     "org.apache.commons.cli..", "javax.xml.stream..")
             .because("scripts run the command line's checks without Hadoop on the class path (a -conf file's XML is"
                     + " read with the JDK's own parser)");
@@ -67,6 +68,11 @@ class ArchitectureTest {
     static final ArchRule planIsFreeOfHadoop = classes().that().resideInAPackage(PLAN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, CONTRACT, KERNEL, CLI, PLAN)
             .because("the plan and its sizing rules are tested with stated facts, without Hadoop");
+
+    @ArchTest
+    static final ArchRule timelineIsTheJdksAlone = classes().that().resideInAPackage(TIMELINE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, TIMELINE)
+            .because("the phases' arithmetic and the page are tested with stated task times, without Hadoop");
 
     @ArchTest
     static final ArchRule submitterHelpersAreFreeOfHadoop = classes().that().resideInAPackage("org.randsum.submit..")

@@ -50,6 +50,11 @@ public final class BadInputs {
         {"-n 10 -o ''", "-o/--output needs a directory, not ''"},
         {"-i ''", "-i/--input needs a directory, not ''"},
         {"generate -n 10 -o ''", "-o/--output needs a directory, not ''"},
+        {"-n 10 --engine threads --timeline t.html", "--engine threads runs in-process: it takes no --input, --output,"
+            + " --maps or --timeline"},
+        {"-n 10 --timeline ''", "--timeline needs a file, not ''"},
+        {"generate -n 10 -o OUT --timeline t.html", "generate takes -n, --seed, -m, -o and --json; --timeline belongs"
+            + " to the run"},
     };
 
     /**
@@ -86,6 +91,11 @@ public final class BadInputs {
         {"-D randsum.chunk.values=9 -n 1e8 -m 10", "give at least 10, or leave it unset"},
         {"-D randsum.work.root=HOME -n 10 -o OUT", "randsum.work.root=HOME is your home directory, which randsum would"
             + " make private (0700)"},
+        {"-n 10 -o OUT --timeline HOME", "--timeline HOME is a directory; name a file"},
+        {"-n 10 --timeline /no-such-randsum-dir/t.html", "--timeline /no-such-randsum-dir/t.html: no directory"
+            + " /no-such-randsum-dir"},
+        {"-n 10 -o OUT --timeline /tmp/randsum-never-written.html", "--timeline draws a YARN job from its history, and"
+            + " local mode keeps none"},
     };
 
     /** Stands for the directory of {@link #writeFixtures}' files in {@link #GENERIC}'s rows. */

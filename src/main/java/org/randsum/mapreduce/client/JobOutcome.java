@@ -23,6 +23,7 @@ import org.randsum.cli.Messages;
 import org.randsum.cli.RunResult;
 import org.randsum.contract.Int128;
 import org.randsum.mapreduce.JobSettings;
+import org.randsum.mapreduce.RandSumCounter;
 import org.randsum.mapreduce.failure.Failures;
 
 /** What a finished job left: its checked total, its kernels, why it failed, and the kept result.json and result.txt. */
@@ -30,6 +31,7 @@ final class JobOutcome {
     static final String RESULT_JSON = "result.json";
     /** The text summary the driver prints without {@code --json}, kept so nothing has to parse the JSON to show it. */
     static final String RESULT_TEXT = "result.txt";
+    static final String TIMELINE_PAGE = "timeline.html";
     private static final FsPermission OWNER_ONLY = new FsPermission((short) 0600);
 
     private JobOutcome() {
@@ -59,6 +61,11 @@ final class JobOutcome {
             throw new JobFailedException("integrity check failed: the job summed " + count + " values, not " + n);
         }
         return Int128.parse(fields[1]);
+    }
+
+    /** The maps' summing time, added up, from the job's counters. */
+    static long summingMillis(Job done) throws IOException {
+        return done.getCounters().findCounter(RandSumCounter.SUMMING_MILLIS).getValue();
     }
 
     /** The maps that ran each kernel, from the job's counters. */
@@ -122,6 +129,11 @@ final class JobOutcome {
      */
     static void writeResultText(Configuration conf, Path output, RunResult result) throws IOException {
         writePrivate(conf, new Path(output, RESULT_TEXT), result.toText());
+    }
+
+    /** Writes the timeline page as {@value #TIMELINE_PAGE} into the kept output directory (scripts/emr-submit fetches it). */
+    static void writeTimelinePage(Configuration conf, Path output, String page) throws IOException {
+        writePrivate(conf, new Path(output, TIMELINE_PAGE), page);
     }
 
     /** A new file only its owner may read (0600), whatever the filesystem's umask. */

@@ -5,17 +5,20 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonConfigurationKeys;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapred.LocalJobRunner;
 import org.apache.hadoop.mapreduce.Job;
 import org.randsum.cli.Command;
 import org.randsum.cli.Engine;
 import org.randsum.cli.NumberParser;
 import org.randsum.cli.RunResult;
 import org.randsum.cli.Settings;
+import org.randsum.cli.TimelineFile;
 import org.randsum.cli.UsageException;
 import org.randsum.cli.progress.TerminalLine;
 import org.randsum.contract.Int128;
@@ -28,6 +31,9 @@ import org.randsum.mapreduce.failure.HadoopMessages;
 import org.randsum.mapreduce.task.RandSumMapper;
 import org.randsum.plan.RunFacts;
 import org.randsum.plan.RunPlan;
+import org.randsum.timeline.JobHistory;
+import org.randsum.timeline.Phases;
+import org.randsum.timeline.TimelinePage;
 
 /**
  * One run of the job, as plan, job, result: check what can be checked ({@link Preflight}), plan
@@ -61,7 +67,13 @@ public final class MapReduceRun {
             throws UsageException, IOException, InterruptedException, JobFailedException {
         // Whatever the run and its tasks create is this user's alone: descriptors, output, result.json and .txt.
         conf.set(CommonConfigurationKeys.FS_PERMISSIONS_UMASK_KEY, PRIVATE_UMASK);
+        long runStartMillis = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         RunFacts facts = new HadoopFacts(conf);
+        TimelineFile timeline = run.timeline() == null ? null : TimelineFile.check(run.timeline());
+        if (timeline != null && facts.localMode()) {
+            throw new UsageException("--timeline draws a YARN job from its history, and local mode keeps none (run on a"
+                    + " cluster: RANDSUM_CONF_DIR=conf/cluster after scripts/cluster start)");
+        }
         String localKernel = null;
         if (facts.localMode()) {
             // The maps run in this JVM, so its kernel is theirs: check it now, before anything is written.
@@ -98,26 +110,54 @@ public final class MapReduceRun {
             TerminalProgress.tuneJob(conf, line);
             Job job = RandSumJob.configure(conf, plan, input, lifecycle.output(), mapperClass);
             err.println(plan.summary());
+            long submittedMillis;
             try (LocalRunnerLog runnerLog = facts.localMode() ? LocalRunnerLog.capture() : LocalRunnerLog.none()) {
+                submittedMillis = System.currentTimeMillis();
                 lifecycle.submit(job);
                 if (!succeeded(job, plan, localKernel, startNanos)) {
                     throw new JobFailedException(JobOutcome.failureReason(job, runnerLog.failure(), plan.uber()));
                 }
             }
+            long jobEndMillis = System.currentTimeMillis();
             if (plan.uber() && !job.isUber()) {
                 err.println("randsum: note: Hadoop ran the job without uber mode after all (the application"
                         + " master's log says why: 'Not uberizing')");
             }
             Int128 sum = JobOutcome.readTotal(conf, lifecycle.output(), plan.n());
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            JobHistory history = null;
+            if (!facts.localMode()) {
+                HistoryReader.Outcome read = HistoryReader.read(job, conf);
+                history = read.history();
+                if (history == null) {
+                    err.println("randsum: no phases" + (timeline == null ? "" : " and no timeline") + ": "
+                            + read.missing());
+                }
+            }
+            long endNanos = System.nanoTime();
+            long runEndMillis = runStartMillis + TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos);
+            Phases phases = history != null ? Phases.of(history, runStartMillis, runEndMillis)
+                    : facts.localMode() ? Phases.local(runStartMillis, submittedMillis, jobEndMillis, runEndMillis,
+                            JobOutcome.summingMillis(job), conf.getInt(LocalJobRunner.LOCAL_MAX_MAPS, 1)) : null;
+            if (phases != null) {
+                err.println(phases.line());
+            }
+            double elapsed = (endNanos - startNanos) / 1e9;
             Path output = lifecycle.output();
             RunResult result = new RunResult(sum, plan.n(), plan.seed(), plan.range(), Engine.MAPREDUCE, plan.maps(),
                     plan.threads(), JobOutcome.mapsPerKernel(job), elapsed,
                     lifecycle.keepsOutput() ? output.getFileSystem(conf).makeQualified(output).toString() : null,
-                    job.getJobID().toString());
+                    job.getJobID().toString(), phases);
+            String page = history == null ? null : TimelinePage.html(history, phases, runStartMillis);
+            if (timeline != null && page != null) {
+                timeline.write(page);
+                err.println("randsum: timeline in " + timeline.path());
+            }
             if (lifecycle.keepsOutput()) {
                 JobOutcome.writeResultJson(conf, output, result);
                 JobOutcome.writeResultText(conf, output, result);
+                if (page != null) {
+                    JobOutcome.writeTimelinePage(conf, output, page);
+                }
                 // Private even where the filesystem instance predates the umask (one JVM, many runs).
                 output.getFileSystem(conf).setPermission(output, WorkRoot.PRIVATE);
             }
