@@ -22,6 +22,8 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.jobhistory.JobHistoryParser;
 import org.apache.hadoop.mapreduce.v2.jobhistory.JobHistoryUtils;
+import org.apache.log4j.Level;
+import org.apache.log4j.LogManager;
 import org.randsum.mapreduce.RandSumCounter;
 import org.randsum.timeline.JobHistory;
 
@@ -31,8 +33,9 @@ import org.randsum.timeline.JobHistory;
  * attempt's node, start, end and counters.
  *
  * <p>Where the file is: the application master copies it to the user's intermediate "done"
- * directory as the job ends (often just after the client has seen the end), and the JobHistory
- * server later moves it into its done tree and names the new place in the job's status. So both
+ * directory as the job ends (measured: before the client sees the end), and the JobHistory server
+ * later moves it into its done tree (after {@code mapreduce.jobhistory.move.interval-ms}, 3 minutes
+ * by default, 2 s on the script cluster) and names the new place in the job's status. All three
  * are looked at, again and again, for at most {@link #WAIT_SECONDS}; the whole wait is bounded,
  * since a client asking an absent JobHistory server retries for minutes.
  */
@@ -74,9 +77,18 @@ final class HistoryReader {
 
     private static JobHistory poll(Job job, Configuration conf) throws IOException, InterruptedException {
         String id = job.getJobID().toString();
-        while (true) {
-            Path file = inIntermediateDone(conf, id);
-            if (file == null) {
+        // Hadoop's parser warns of every attempt killed before it started; those are drawn, not errors.
+        LogManager.getLogger(JobHistoryParser.class).setLevel(Level.ERROR);
+        for (int round = 0; ; round++) {
+            Path file = find(dir(JobHistoryUtils.getHistoryIntermediateDoneDirForUser(conf)), conf, id);
+            // Less often, as these cost more: the server's done tree (a server that moves files within
+            // seconds, as the script cluster's does), then the path the job's status names (asking an
+            // application master that is shutting down, then the server).
+            if (file == null && round % 4 == 0) {
+                file = find(new Path(dir(JobHistoryUtils.getConfiguredHistoryServerDoneDirPrefix(conf)), "*/*/*/*"),
+                        conf, id);
+            }
+            if (file == null && round % 8 == 4) {
                 String named = job.getHistoryUrl();
                 file = named == null || named.isBlank() ? null : new Path(named);
             }
@@ -94,9 +106,12 @@ final class HistoryReader {
         }
     }
 
-    /** The job's file in this user's intermediate done directory, or null. */
-    private static Path inIntermediateDone(Configuration conf, String jobId) throws IOException {
-        Path dir = new Path(JobHistoryUtils.getHistoryIntermediateDoneDirForUser(conf));
+    private static Path dir(String name) {
+        return new Path(name);
+    }
+
+    /** The job's history file in {@code dir} (a glob), or null. */
+    private static Path find(Path dir, Configuration conf, String jobId) throws IOException {
         FileSystem fs = dir.getFileSystem(conf);
         FileStatus[] matches;
         try {
