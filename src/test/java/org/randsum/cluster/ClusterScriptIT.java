@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.randsum.testing.PhasesJson;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 
@@ -127,6 +128,11 @@ class ClusterScriptIT {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("{\"sum\":\"" + 7 * n + "\""), run.out());
         assertTrue(run.err().contains("randsum: summing " + n + " values in 2 maps x 1 thread, seed 42"), run.err());
+        // Where the time went, from the job's history: phases that add up to the wall, both maps in them.
+        var phases = PhasesJson.assertAddUpToTheWall(run.out(), PhasesJson.YARN);
+        assertTrue(phases.path("mapSlots").asInt() >= 2, run.out());
+        assertTrue(phases.path("summingSeconds").asDouble() > 0, run.out());
+        assertTrue(run.err().contains("randsum: phases of "), run.err());
         Matcher id = JOB_ID.matcher(run.out());
         assertTrue(id.find(), run.out());
         String jobId = id.group(1);

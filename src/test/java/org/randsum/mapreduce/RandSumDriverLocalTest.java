@@ -24,6 +24,7 @@ import org.randsum.mapreduce.client.RunLifecycle;
 import org.randsum.mapreduce.task.FaultyMappers;
 import org.randsum.testing.DriverRun.Outcome;
 import org.randsum.testing.DriverRun;
+import org.randsum.testing.PhasesJson;
 import org.randsum.testing.Reference;
 
 /** The driver through ToolRunner in Hadoop local mode (LocalJobRunner, local filesystem). */
@@ -94,6 +95,23 @@ class RandSumDriverLocalTest {
             "\"engine\":\"mapreduce\"", "\"maps\":1", "\"elapsedSeconds\":"}) {
             assertTrue(outcome.out().contains(field), field);
         }
+    }
+
+    @Test
+    void localModeReportsTheClientsOwnPhasesAddingUpToTheWall() throws Exception {
+        Outcome outcome = run("-n", "1000000", "--seed", "5", "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        var phases = PhasesJson.assertAddUpToTheWall(outcome.out(), "submit", "job", "result");
+        assertEquals(1, phases.path("mapSlots").asInt(), "the local runner's default: one map at a time");
+        assertTrue(outcome.err().contains("randsum: phases of "), outcome.err());
+    }
+
+    @Test
+    void threadsEngineHasNoPhases() throws Exception {
+        Outcome outcome = run("-n", "1000", "--seed", "5", "--engine", "threads", "--json");
+        assertEquals(ExitCode.OK, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().contains("\"phases\":null"), outcome.out());
+        assertFalse(outcome.err().contains("phases"), outcome.err());
     }
 
     @Test
