@@ -254,6 +254,7 @@ class EmrSubmitIT {
         private Result run;
         private JsonNode clusters;
         private JsonNode steps;
+        private Path timeline;
 
         @BeforeAll
         void submitWithJsonAndComplete() throws Exception {
@@ -261,8 +262,11 @@ class EmrSubmitIT {
             moto.createBucket(BUCKET);
             clusterId = moto.createLongRunningCluster("s3://" + BUCKET + "/cluster-logs/");
             // No --endpoint-url: the AWS_ENDPOINT_URL of env() has to carry the script to moto.
+            timeline = Files.createTempDirectory(Processes.projectDir().resolve("target"), "emr-timeline")
+                    .resolve("timeline.html");
             Submission submission = Submission.start("existing", env(), args(List.of("--s3", S3,
-                    "--cluster-id", clusterId, "--json", "--poll", "0.2", "--timeout", "60")));
+                    "--cluster-id", clusterId, "--json", "--poll", "0.2", "--timeout", "60",
+                    "--timeline", timeline.toString())));
             StepRef step = submission.awaitStep();
             output = moto.stepArgs(step).get(OPTIONS.size() + 1);
             emr.run(step);
@@ -276,6 +280,24 @@ class EmrSubmitIT {
             assertAll(
                     () -> assertEquals(List.of(clusterId), texts(clusters, "Id")),
                     () -> assertEquals(1, steps.size(), steps.toString()));
+        }
+
+        /** The step runs in local mode here (moto runs no YARN), which keeps no job history to draw. */
+        @Test
+        void aStepWithoutATimelineSaysSoInOneLineAndStillSucceeds() throws Exception {
+            String key = output.substring(("s3://" + BUCKET + "/").length());
+            assertAll(
+                    () -> assertEquals(0, run.exitCode(), run.err()),
+                    () -> assertFalse(moto.listKeys(BUCKET, key).stream().anyMatch(k -> k.endsWith("/timeline.html")),
+                            "the local-mode step wrote no timeline"),
+                    () -> assertTrue(run.err().contains("emr-submit: no timeline: the step's output has no timeline.html"),
+                            run.err()),
+                    () -> assertFalse(Files.exists(timeline)),
+                    () -> {
+                        try (Stream<Path> left = Files.list(timeline.getParent())) {
+                            assertEquals(List.of(), left.toList(), "no temporary file left");
+                        }
+                    });
         }
 
         @Test
@@ -489,7 +511,12 @@ class EmrSubmitIT {
                 Arguments.of("generate, after a generic option",
                         List.of("--s3", S3, "--", "-D", "a=b", "generate", "-n", "10"),
                         "'randsum generate' writes descriptors, not a result"),
-                Arguments.of("help", List.of("--s3", S3, "--", "-n", "10", "--help"), "randsum's -h/--help prints its help"));
+                Arguments.of("help", List.of("--s3", S3, "--", "-n", "10", "--help"), "randsum's -h/--help prints its help"),
+                Arguments.of("timeline in a missing directory",
+                        List.of("--s3", S3, "--timeline", "/no-such-randsum-dir/t.html", "--", "-n", "10"),
+                        "--timeline '/no-such-randsum-dir/t.html': no directory /no-such-randsum-dir"),
+                Arguments.of("randsum's own timeline", List.of("--s3", S3, "--", "-n", "10", "--timeline", "t.html"),
+                        "randsum's --timeline would write on the cluster's node; give emr-submit --timeline FILE"));
     }
 
     @ParameterizedTest(name = "{0}")
