@@ -22,8 +22,8 @@ import org.randsum.timeline.JobHistory.Master;
 public final class TimelinePage {
     private static final int WIDTH = 1360;
     private static final int RIGHT = 28;
-    private static final int ROW = 22;
-    private static final int BAR = 16;
+    private static final int ROW = 26;
+    private static final int BAR = 18;
     private static final int PHASES_TOP = 8;
     private static final int PHASES_HEIGHT = 26;
     private static final int MARKER_LINE = 14;
@@ -297,7 +297,9 @@ public final class TimelinePage {
             }
             for (Attempt attempt : row.attempts()) {
                 double x0 = x(SlotRows.start(attempt));
-                double width = Math.max(2, x(SlotRows.end(attempt)) - x0); // a zero-length attempt stays visible
+                double span = x(SlotRows.end(attempt)) - x0;
+                // A zero-length attempt stays visible; a pixel's gap keeps back-to-back bars apart.
+                double width = span >= 4 ? span - 1 : Math.max(2, span);
                 boolean duplicate = job.isDuplicate(attempt);
                 String kind = attempt.kind() == Kind.MAP ? "map" : "reduce";
                 svg.append(String.format(Locale.ROOT, "<g class=\"attempt %s %s%s\" data-attempt=\"%s\" data-task=\"%s\""
@@ -313,7 +315,10 @@ public final class TimelinePage {
                 if (duplicate) {
                     svg.append("<rect class=\"mark duplicate\" ").append(rect).append("/>");
                 }
-                svg.append(label(shortId(attempt.id()), x0, y, width)).append("</g>\n");
+                // Said in words too where the bar has room: the marks are not the only clue.
+                String said = shortId(attempt.id()) + (attempt.end() == End.SUCCEEDED ? "" : " " + attempt.end())
+                        + (duplicate ? " duplicate" : "");
+                svg.append(label(fits(said, width) ? said : shortId(attempt.id()), x0, y, width)).append("</g>\n");
             }
         }
 
