@@ -23,8 +23,8 @@ public record JobHistory(String jobId, String status, long submitMillis, long la
     public JobHistory {
         Objects.requireNonNull(jobId);
         masters = List.copyOf(masters);
-        attempts = attempts.stream().sorted(Comparator.comparingLong(Attempt::startMillis).thenComparing(Attempt::id))
-                .toList();
+        attempts = attempts.stream().sorted(Comparator.comparingLong(Attempt::startMillis)
+                .thenComparing(Attempt::id, JobHistory::compareIds)).toList();
     }
 
     /** A task's kind. */
@@ -78,7 +78,21 @@ public record JobHistory(String jobId, String status, long submitMillis, long la
      */
     public boolean isDuplicate(Attempt attempt) {
         return attempts.stream().anyMatch(other -> other != attempt && other.taskId().equals(attempt.taskId())
-                && other.startMillis() <= attempt.startMillis() && other.id().compareTo(attempt.id()) < 0
+                && other.startMillis() <= attempt.startMillis() && compareIds(other.id(), attempt.id()) < 0
                 && other.finishMillis() > attempt.startMillis());
+    }
+
+    /**
+     * Attempt ids in their attempts' order: an id ends in its attempt's number, compared as a number
+     * (as strings, {@code _10} would come before {@code _9}).
+     */
+    static int compareIds(String a, String b) {
+        int cutA = a.lastIndexOf('_');
+        int cutB = b.lastIndexOf('_');
+        if (cutA >= 0 && cutB >= 0 && a.substring(0, cutA).equals(b.substring(0, cutB))
+                && a.substring(cutA + 1).matches("[0-9]{1,9}") && b.substring(cutB + 1).matches("[0-9]{1,9}")) {
+            return Integer.compare(Integer.parseInt(a.substring(cutA + 1)), Integer.parseInt(b.substring(cutB + 1)));
+        }
+        return a.compareTo(b);
     }
 }
