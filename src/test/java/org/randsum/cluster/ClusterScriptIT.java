@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.testing.PhasesJson;
+import org.randsum.testing.Chromium;
 import org.randsum.testing.Processes;
 import org.randsum.testing.Reference;
 
@@ -35,7 +36,6 @@ class ClusterScriptIT {
     private static final Path BASE = Processes.projectDir().resolve("target/cluster-script");
     private static final Path CONF = BASE.resolve("conf");
     private static final Path STATE = BASE.resolve("state");
-    private static final Path SCREENSHOTS = Processes.projectDir().resolve("target/ui-screenshots");
     /** Ports move by 20000 - 8000: the ResourceManager's web UI on 20088, JobHistory's on 31888. */
     private static final int BASE_PORT = 20000;
     private static final String RM_WEB = "http://localhost:" + (8088 + BASE_PORT - 8000);
@@ -43,7 +43,6 @@ class ClusterScriptIT {
     private static final Map<String, String> ENV = Map.of("CLUSTER_BASE_PORT", Integer.toString(BASE_PORT),
             "CLUSTER_MEMORY_MB", "3072", "CLUSTER_STATE_DIR", STATE.toString(), "CLUSTER_CONF_DIR", CONF.toString());
     private static final Pattern JOB_ID = Pattern.compile("\"jobId\":\"(job_[0-9]+_[0-9]+)\"");
-    private static final String CHROMIUM = "/usr/bin/chromium";
 
     private static Processes.Result script(String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Processes.projectDir().resolve("scripts/" + name).toString()));
@@ -72,25 +71,8 @@ class ClusterScriptIT {
         return response.body();
     }
 
-    /** The page as headless Chromium renders it (scripts run), and its screenshot kept as test output. */
     private static String browse(String url, String screenshot) throws Exception {
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)),
-                "headless Chromium is needed (Debian package chromium): scripts/test installs it");
-        Files.createDirectories(SCREENSHOTS);
-        Path profile = Files.createTempDirectory(Processes.projectDir().resolve("target"), "chromium");
-        List<String> common = List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        List<String> shot = new ArrayList<>(common);
-        shot.addAll(List.of("--screenshot=" + SCREENSHOTS.resolve(screenshot), url));
-        Processes.Result shotResult = Processes.run(shot, Map.of(), 60);
-        assertEquals(0, shotResult.exitCode(), shotResult.err());
-        assertTrue(Files.size(SCREENSHOTS.resolve(screenshot)) > 10_000, "a screenshot of " + url);
-        List<String> dom = new ArrayList<>(common);
-        dom.addAll(List.of("--dump-dom", url));
-        Processes.Result rendered = Processes.run(dom, Map.of(), 60);
-        assertEquals(0, rendered.exitCode(), rendered.err());
-        return rendered.out();
+        return Chromium.browse(url, screenshot, 1000);
     }
 
     private static String jobIdOf(Processes.Result run) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.randsum.testing.Chromium;
 import org.randsum.testing.Processes;
 import org.randsum.timeline.JobHistory.Attempt;
 
@@ -23,30 +24,11 @@ import org.randsum.timeline.JobHistory.Attempt;
  * in which every attempt has one bar with the right marks.
  */
 class TimelinePageIT {
-    private static final Path SCREENSHOTS = Processes.projectDir().resolve("target/ui-screenshots");
-    private static final String CHROMIUM = "/usr/bin/chromium";
     private static final Pattern TAG = Pattern.compile("<g\\s[^>]*data-attempt=[^>]*>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-z-]+)=\"([^\"]*)\"");
 
-    /** The page as headless Chromium renders it (scripts run), and its screenshot kept as test output. */
     private static String browse(String url, String screenshot) throws Exception {
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)),
-                "headless Chromium is needed (Debian package chromium): scripts/test installs it");
-        Files.createDirectories(SCREENSHOTS);
-        Path profile = Files.createTempDirectory(Processes.projectDir().resolve("target"), "chromium");
-        List<String> common = List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,900");
-        List<String> shot = new ArrayList<>(common);
-        shot.addAll(List.of("--screenshot=" + SCREENSHOTS.resolve(screenshot), url));
-        Processes.Result shotResult = Processes.run(shot, Map.of(), 60);
-        assertEquals(0, shotResult.exitCode(), shotResult.err());
-        assertTrue(Files.size(SCREENSHOTS.resolve(screenshot)) > 10_000, "a screenshot of " + url);
-        List<String> dom = new ArrayList<>(common);
-        dom.addAll(List.of("--dump-dom", url));
-        Processes.Result rendered = Processes.run(dom, Map.of(), 60);
-        assertEquals(0, rendered.exitCode(), rendered.err());
-        return rendered.out();
+        return Chromium.browse(url, screenshot, 900);
     }
 
     /** Each attempt's bar in the rendered DOM: its data- attributes by name. */
