@@ -26,14 +26,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.randsum.testing.PhasesJson;
 import org.randsum.testing.Processes;
 
 /**
- * scripts/cluster as a lab of uneven nodes: four NodeManagers of one vcore, each in a cgroup of its
+ * scripts/cluster as a lab of uneven nodes: three NodeManagers of one vcore, each in a cgroup of its
  * own CPU; one of them made 4 times slower with `slow` while a job runs, then lost with `lose`.
  * Proved from the cgroup files (members, quota, throttling counters), from where each attempt ran
  * and how long it took (JobHistory REST), from the ResourceManager's view (queues, LOST), and by the
- * job's exact total. Needs root and a cgroup cpu controller (v1 or v2); skips without them. Its own
+ * job's exact total; the run's phases and timeline page checked against its history. Needs root and a cgroup cpu controller (v1 or v2); skips without them. Its own
  * ports and directories under target/cluster-lab, beside ClusterScriptIT's and a developer's cluster.
  */
 class ClusterLabIT {
@@ -43,11 +44,20 @@ class ClusterLabIT {
     /** The job's stdout and stderr, kept after the test. */
     static final Path JOB_OUT = BASE.resolve("job.out");
     static final Path JOB_ERR = BASE.resolve("job.err");
+    /** The job's timeline page, kept after the test. */
+    static final Path TIMELINE = BASE.resolve("timeline.html");
+    private static final Pattern PAGE_ATTEMPT = Pattern.compile("data-attempt=\"([^\"]+)\"[^>]* data-state=\"([A-Z]+)\"");
+    private static final Pattern PAGE_MASTER = Pattern.compile("data-am=\"([0-9]+)\"");
     /** Ports move by 22000 - 8000: the ResourceManager's web UI on 22088, JobHistory's on 33888. */
     private static final int BASE_PORT = 22000;
     private static final String RM_WEB = "http://localhost:" + (8088 + BASE_PORT - 8000);
     private static final String JHS_WEB = "http://localhost:" + (19888 + BASE_PORT - 8000);
-    private static final int NODES = 4;
+    private static final int NODES = 3;
+    /**
+     * Each node's CPU. One, so that a map starts in seconds (a task JVM's start is CPU-bound): the
+     * two fast nodes' maps share this machine's cores, while the slowed node's 0.25 CPU binds.
+     */
+    private static final double CPUS = 1.0;
     private static final Map<String, String> ENV = Map.of("CLUSTER_BASE_PORT", Integer.toString(BASE_PORT),
             "CLUSTER_VCORES", "1", "CLUSTER_STATE_DIR", STATE.toString(), "CLUSTER_CONF_DIR", CONF.toString(),
             "RANDSUM_CONF_DIR", CONF.toString());
@@ -151,10 +161,10 @@ class ClusterLabIT {
         String kind = cpuControllerKind();
         assumeTrue(kind != null, "no cgroup cpu controller (v1 or v2) on this machine; scripts/cluster's lab is not tested");
 
-        Processes.Result started = script("cluster", "start", "--nodes", Integer.toString(NODES));
+        Processes.Result started = script("cluster", "start", "--lab", "--nodes", Integer.toString(NODES),
+                "--cpu", Double.toString(CPUS));
         assertEquals(0, started.exitCode(), started.out() + started.err());
-        double cpus = Double.parseDouble(String.format(Locale.ROOT, "%.2f",
-                Runtime.getRuntime().availableProcessors() / (double) NODES));
+        double cpus = CPUS;
         String cpusShown = String.format(Locale.ROOT, "%.2f CPU", cpus);
         Path group = Path.of(Files.readString(STATE.resolve("cgroup")).trim());
         assertTrue(group.getFileName().toString().matches("randsum-cluster-[0-9a-f]{10}"), group.toString());
@@ -178,13 +188,13 @@ class ClusterLabIT {
         assertEquals(List.of(50.0, 50.0), List.of(queues.get("half").get("capacity").asDouble(),
                 queues.get("half").get("maxCapacity").asDouble()));
 
-        // A job of three maps on four one-vcore nodes: its application master takes one node, a map
+        // A job of two maps on three one-vcore nodes: its application master takes one node, a map
         // each of the others. Once the AM's node is known, another node is made 4 times slower
         // (before the maps start: the AM takes seconds to start).
-        long n = 30_000_000_000L;
+        long n = 3_000_000_000L;
         ProcessBuilder job = new ProcessBuilder(command("randsum", "-D", "mapreduce.job.ubertask.enable=false",
-                "-D", "mapreduce.map.speculative=false", "-n", Long.toString(n), "--seed", "7", "-t", "1", "-m", "3",
-                "--min", "7", "--max", "7", "--json"));
+                "-D", "mapreduce.map.speculative=false", "-n", Long.toString(n), "--seed", "7", "-t", "1", "-m", "2",
+                "--min", "7", "--max", "7", "--json", "--timeline", TIMELINE.toString()));
         job.environment().putAll(ENV);
         job.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Processes.Running running = Processes.start(job, JOB_OUT, JOB_ERR);
@@ -225,6 +235,17 @@ class ClusterLabIT {
         assertTrue(throttledAfter[1] - throttledBefore[1] > 5_000_000, "throttled for more than 5 s: "
                 + throttledBefore[1] + " -> " + throttledAfter[1] + " µs");
 
+        // The slowed node lost now, so that the ResourceManager's 12 s without a heartbeat run while
+        // the history is checked: its NodeManager and containers killed.
+        Processes.Result lost = script("cluster", "lose", Integer.toString(slow));
+        assertEquals(0, lost.exitCode(), lost.err());
+        long lostAt = System.nanoTime();
+
+        // Where the time went: phases that add up to the wall (the client's elapsed time), within the
+        // milliseconds they are rounded to.
+        PhasesJson.assertAddUpToTheWall(run.out(), PhasesJson.YARN);
+        assertTrue(run.err().contains("randsum: phases of "), run.err());
+
         // Where each map ran, and for how long: one on the slowed node, at least twice as long as the
         // fastest of the others (4x less CPU).
         String tasks = JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + jobId + "/tasks";
@@ -246,15 +267,32 @@ class ClusterLabIT {
         }
         System.out.println("ClusterLabIT: node " + slow + " slowed 4x (AM on " + amNode + "), throttled "
                 + (throttledAfter[1] - throttledBefore[1]) / 1000 + " ms; map attempts: " + attempts);
-        assertEquals(3, attempts.size(), attempts.toString());
+        assertEquals(2, attempts.size(), attempts.toString());
         assertTrue(slowMap > 0, "a map ran on the slowed node " + nodeWeb(slow) + ": " + attempts);
         assertTrue(slowMap > 2 * fastestOther, "the slowed node's map took more than twice as long: " + attempts);
 
-        // The slowed node lost: its NodeManager and containers killed, the ResourceManager declares it
-        // LOST after its 12 s without a heartbeat.
-        Processes.Result lost = script("cluster", "lose", Integer.toString(slow));
-        assertEquals(0, lost.exitCode(), lost.err());
-        long lostAt = System.nanoTime();
+        // The timeline page has every attempt the history has, each once and in its state (maps and
+        // the reduce), and the job's application master attempts.
+        Map<String, String> historyAttempts = new HashMap<>();
+        for (String type : List.of("m", "r")) {
+            for (JsonNode task : get(tasks + "?type=" + type).at("/tasks/task")) {
+                for (JsonNode attempt : get(tasks + "/" + task.get("id").asText() + "/attempts").at("/taskAttempts/taskAttempt")) {
+                    historyAttempts.put(attempt.get("id").asText(), attempt.get("state").asText());
+                }
+            }
+        }
+        String page = Files.readString(TIMELINE);
+        Map<String, String> pageAttempts = new HashMap<>();
+        Matcher bar = PAGE_ATTEMPT.matcher(page);
+        while (bar.find()) {
+            assertEquals(null, pageAttempts.put(bar.group(1), bar.group(2)), "drawn twice: " + bar.group(1));
+        }
+        assertEquals(3, historyAttempts.size(), historyAttempts.toString());
+        assertEquals(historyAttempts, pageAttempts, "the timeline's attempts against JobHistory's");
+        int masters = get(JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + jobId + "/jobattempts").at("/jobAttempts/jobAttempt").size();
+        assertEquals(masters, PAGE_MASTER.matcher(page).results().count(), "the application master's attempts");
+
+        // The slowed node lost: the ResourceManager declares it LOST after its 12 s without a heartbeat.
         String lostNode = null;
         while (lostNode == null && System.nanoTime() - lostAt < 40_000_000_000L) {
             JsonNode nodes = get(RM_WEB + "/ws/v1/cluster/nodes?states=LOST").at("/nodes/node");
