@@ -95,6 +95,9 @@ class ClusterScriptIT {
                     .matcher(started.out()).find(), daemon + " in: " + started.out());
         }
         assertTrue(started.out().contains("HDFS             hdfs://localhost:" + (8020 + BASE_PORT - 8000)), started.out());
+        // Not a lab (start --lab): no cgroup, no second queue, no per-node CPU shown.
+        assertFalse(Files.exists(STATE.resolve("cgroup")) || started.out().contains(" CPU") || started.out().contains("queues"),
+                started.out());
         List<String> daemons = clusterProcesses();
         assertEquals(6, daemons.size(), "one JVM per daemon: " + daemons);
         // A client configuration as an edge node has it: the framework in mapred-site.xml only.
