@@ -7,8 +7,10 @@ import java.util.List;
  * The default number of maps, a pure rule over {@link RunFacts} (no Hadoop types). Local mode: 1
  * (the local runner runs maps one at a time, and one map already uses every core). YARN: one wave
  * that fills the cluster: on each running NodeManager, as many maps as its vcores hold at {@code
- * threads} vcores a map, less the room the application master's vcore takes on one node; but never
- * fewer than {@link #MIN_VALUES_PER_MAP} values a map, since starting a container costs about a second.
+ * threads} vcores a map, less the room the application master's vcore takes on one node, and no
+ * more than the job's queue may hold beside its application master (its maximum capacity: a map that
+ * waits for the queue makes a second wave); but never fewer than {@link #MIN_VALUES_PER_MAP} values
+ * a map, since starting a container costs about a second.
  */
 public final class DefaultMaps {
     /**
@@ -21,10 +23,30 @@ public final class DefaultMaps {
     private DefaultMaps() {
     }
 
-    /** The pure rule, given each running node's vcores and the application master's. */
+    /** The pure rule, given each running node's vcores and the application master's; the whole cluster's. */
     public static long forCluster(long n, List<Integer> nodeVcores, int amVcores, int threadsPerMap) {
+        return forCluster(n, nodeVcores, amVcores, threadsPerMap, 1);
+    }
+
+    /** The pure rule in a queue that may use at most {@code queueShare} (0 to 1) of the cluster. */
+    public static long forCluster(long n, List<Integer> nodeVcores, int amVcores, int threadsPerMap, double queueShare) {
         long byWork = Math.max(1, n / MIN_VALUES_PER_MAP);
-        return Math.min(wave(nodeVcores, amVcores, threadsPerMap), byWork);
+        return Math.min(Math.min(wave(nodeVcores, amVcores, threadsPerMap), queueWave(nodeVcores, amVcores, threadsPerMap,
+                queueShare)), byWork);
+    }
+
+    /**
+     * The maps of {@code threadsPerMap} vcores that a queue capped at {@code queueShare} of the
+     * cluster's vcores holds beside the application master (at least 1). The capacity scheduler
+     * rounds a queue's limit to whole vcores (down, measured: half of 4 vcores held the AM and one map).
+     */
+    public static long queueWave(List<Integer> nodeVcores, int amVcores, int threadsPerMap, double queueShare) {
+        long vcores = 0;
+        for (int each : nodeVcores) {
+            vcores += each;
+        }
+        long queueVcores = (long) Math.floor(vcores * Math.max(0, Math.min(1, queueShare)) + 1e-9);
+        return Math.max(1, (queueVcores - amVcores) / threadsPerMap);
     }
 
     /** The maps of {@code threadsPerMap} vcores that run at once beside the application master (at least 1). */
@@ -47,6 +69,6 @@ public final class DefaultMaps {
             return 1;
         }
         RunFacts.Cluster cluster = facts.cluster();
-        return forCluster(n, cluster.nodeVcores(), cluster.amVcores(), threadsPerMap);
+        return forCluster(n, cluster.nodeVcores(), cluster.amVcores(), threadsPerMap, cluster.queueShare());
     }
 }

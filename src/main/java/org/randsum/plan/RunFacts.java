@@ -11,8 +11,15 @@ import org.randsum.cli.UsageException;
  * No Hadoop types, like {@link RunPlan} and {@link DefaultMaps}.
  */
 public interface RunFacts {
-    /** The running NodeManagers' vcores, and the vcores the application master asks for. */
-    record Cluster(List<Integer> nodeVcores, int amVcores) {
+    /**
+     * The running NodeManagers' vcores, the vcores the application master asks for, and the most of
+     * the cluster the job's queue may use (0 to 1: {@link QueueShare}).
+     */
+    record Cluster(List<Integer> nodeVcores, int amVcores, double queueShare) {
+        /** A cluster whose job may use all of it (one queue, or a queue with no cap). */
+        public Cluster(List<Integer> nodeVcores, int amVcores) {
+            this(nodeVcores, amVcores, 1);
+        }
     }
 
     /** An existing descriptor directory: the values it covers and how many descriptors (maps) it has. */

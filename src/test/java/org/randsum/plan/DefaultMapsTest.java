@@ -37,6 +37,32 @@ class DefaultMapsTest {
     }
 
     @Test
+    void aCappedQueueGetsTheMapsItCanHoldBesideItsApplicationMaster() {
+        // The lab's `half` queue on 4 nodes of 1 vcore: 2 vcores, the AM's and one map's (measured).
+        assertEquals(1, DefaultMaps.forCluster(BIG, List.of(1, 1, 1, 1), 1, 1, 0.5));
+        // 40% of two 4-vcore nodes: 3.2 vcores hold 3 (the scheduler rounds down), the AM takes one.
+        assertEquals(2, DefaultMaps.forCluster(BIG, List.of(4, 4), 1, 1, 0.4));
+        // 2 threads a map in 75% of 16 vcores: 12, less the AM's 1, is 5 maps of 2 vcores.
+        assertEquals(5, DefaultMaps.forCluster(BIG, List.of(8, 8), 1, 2, 0.75));
+    }
+
+    @Test
+    void aQueueWithoutACapChangesNothing() {
+        assertEquals(7, DefaultMaps.forCluster(BIG, List.of(4, 4), 1, 1, 1.0));
+    }
+
+    @Test
+    void aQueueTooSmallForItsApplicationMasterStillGetsOneMap() {
+        assertEquals(1, DefaultMaps.forCluster(BIG, List.of(4, 4), 1, 1, 0.1));
+    }
+
+    @Test
+    void onYarnTheQueuesCapIsApplied() throws Exception {
+        Facts half = new Facts(false, 64, 1, new RunFacts.Cluster(List.of(1, 1, 1, 1), 1, 0.5), java.util.Map.of(), null, 9);
+        assertEquals(1, DefaultMaps.choose(half, BIG, 1));
+    }
+
+    @Test
     void localModeUsesOneMap() throws Exception {
         assertEquals(1, DefaultMaps.choose(Facts.local(8), Long.MAX_VALUE, 2));
     }

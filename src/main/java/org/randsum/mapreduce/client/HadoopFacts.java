@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.yarn.api.records.NodeReport;
 import org.apache.hadoop.yarn.api.records.NodeState;
+import org.apache.hadoop.yarn.api.records.QueueInfo;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.exceptions.YarnException;
@@ -20,6 +21,7 @@ import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.checks.Preflight;
 import org.randsum.mapreduce.failure.Failures;
 import org.randsum.plan.HadoopDefaults;
+import org.randsum.plan.QueueShare;
 import org.randsum.plan.RunFacts;
 
 /** {@link RunFacts} as the client configuration, the ResourceManager and the filesystem give them. */
@@ -59,7 +61,16 @@ public final class HadoopFacts implements RunFacts {
 
     @Override
     public Cluster cluster() throws IOException {
-        return new Cluster(runningNodeVcores(), conf.getInt(MRJobConfig.MR_AM_CPU_VCORES, MRJobConfig.DEFAULT_MR_AM_CPU_VCORES));
+        int amVcores = conf.getInt(MRJobConfig.MR_AM_CPU_VCORES, MRJobConfig.DEFAULT_MR_AM_CPU_VCORES);
+        try (YarnClient yarn = YarnClient.createYarnClient()) {
+            yarn.init(Preflight.bounded(conf));
+            yarn.start();
+            return new Cluster(runningNodeVcores(yarn), amVcores, queueShare(yarn));
+        } catch (YarnException | IOException e) {
+            throw new IOException("cannot reach the ResourceManager at "
+                    + new YarnConfiguration(conf).get(YarnConfiguration.RM_ADDRESS) + ": "
+                    + Failures.describe(e), e);
+        }
     }
 
     /**
@@ -67,19 +78,32 @@ public final class HadoopFacts implements RunFacts {
      * retries: this is the run's first contact with the ResourceManager, and one that is down is
      * reported in seconds.
      */
-    private List<Integer> runningNodeVcores() throws IOException {
-        try (YarnClient yarn = YarnClient.createYarnClient()) {
-            yarn.init(Preflight.bounded(conf));
-            yarn.start();
-            List<Integer> vcores = new ArrayList<>();
-            for (NodeReport node : yarn.getNodeReports(NodeState.RUNNING)) {
-                vcores.add(node.getCapability().getVirtualCores());
+    private static List<Integer> runningNodeVcores(YarnClient yarn) throws YarnException, IOException {
+        List<Integer> vcores = new ArrayList<>();
+        for (NodeReport node : yarn.getNodeReports(NodeState.RUNNING)) {
+            vcores.add(node.getCapability().getVirtualCores());
+        }
+        return vcores;
+    }
+
+    /**
+     * The most of the cluster the job's queue ({@code mapreduce.job.queuename}) may use. Only a
+     * plan's input: when the ResourceManager will not list its queues (an ACL, a scheduler without
+     * the capacity scheduler's records), the whole cluster, as before this was asked.
+     */
+    private double queueShare(YarnClient yarn) {
+        try {
+            List<QueueShare.Queue> queues = new ArrayList<>();
+            for (QueueInfo queue : yarn.getAllQueues()) {
+                List<String> children = new ArrayList<>();
+                for (QueueInfo child : queue.getChildQueues() == null ? List.<QueueInfo>of() : queue.getChildQueues()) {
+                    children.add(child.getQueueName());
+                }
+                queues.add(new QueueShare.Queue(queue.getQueueName(), queue.getMaximumCapacity(), children));
             }
-            return vcores;
+            return QueueShare.of(conf.get(MRJobConfig.QUEUE_NAME, "default"), queues);
         } catch (YarnException | IOException e) {
-            throw new IOException("cannot reach the ResourceManager at "
-                    + new YarnConfiguration(conf).get(YarnConfiguration.RM_ADDRESS) + ": "
-                    + Failures.describe(e), e);
+            return 1;
         }
     }
 

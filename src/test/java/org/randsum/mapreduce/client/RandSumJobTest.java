@@ -87,4 +87,19 @@ class RandSumJobTest {
         site.setInt(MRJobConfig.IO_SORT_MB, 64);
         assertEquals(64, configured(site, KernelSelector.Mode.AUTO, "-n", "1e12").getInt(MRJobConfig.IO_SORT_MB, 0));
     }
+
+    @Test
+    void reducerStartsOnlyOnceEveryMapIsDone() throws Exception {
+        Configuration job = configured(new JobConf(site()), KernelSelector.Mode.AUTO, "-n", "1e12");
+        assertEquals(1.0f, job.getFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0),
+                "mapred-default.xml's 0.05 is not the user's");
+    }
+
+    @Test
+    void reducerSlowStartTheUserSetIsKept() throws Exception {
+        Configuration site = site();
+        site.setFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0.5f);
+        assertEquals(0.5f, configured(site, KernelSelector.Mode.AUTO, "-n", "1e12")
+                .getFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0));
+    }
 }
