@@ -30,9 +30,8 @@ public final class DefaultMaps {
 
     /** The pure rule in a queue that may use at most {@code queueShare} (0 to 1) of the cluster. */
     public static long forCluster(long n, List<Integer> nodeVcores, int amVcores, int threadsPerMap, double queueShare) {
-        long byWork = Math.max(1, n / MIN_VALUES_PER_MAP);
-        return Math.min(Math.min(wave(nodeVcores, amVcores, threadsPerMap), queueWave(nodeVcores, amVcores, threadsPerMap,
-                queueShare)), byWork);
+        return Math.min(wave(new RunFacts.Cluster(nodeVcores, amVcores, queueShare), threadsPerMap),
+                Math.max(1, n / MIN_VALUES_PER_MAP));
     }
 
     /**
@@ -63,12 +62,18 @@ public final class DefaultMaps {
         return Math.max(1, slots - (amCost == Long.MAX_VALUE ? 0 : amCost));
     }
 
+    /** The maps of {@code threadsPerMap} vcores that run at once in {@code cluster}, its queue's cap counted. */
+    public static long wave(RunFacts.Cluster cluster, int threadsPerMap) {
+        return Math.min(wave(cluster.nodeVcores(), cluster.amVcores(), threadsPerMap),
+                queueWave(cluster.nodeVcores(), cluster.amVcores(), threadsPerMap, cluster.queueShare()));
+    }
+
     /** The default for n values at {@code threadsPerMap} threads a map; asks for the cluster only on YARN. */
     public static long choose(RunFacts facts, long n, int threadsPerMap) throws IOException {
         if (facts.localMode()) {
             return 1;
         }
         RunFacts.Cluster cluster = facts.cluster();
-        return forCluster(n, cluster.nodeVcores(), cluster.amVcores(), threadsPerMap, cluster.queueShare());
+        return Math.min(wave(cluster, threadsPerMap), Math.max(1, n / MIN_VALUES_PER_MAP));
     }
 }

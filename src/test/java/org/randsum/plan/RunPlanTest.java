@@ -55,6 +55,40 @@ class RunPlanTest {
         assertEquals(1, plan(Facts.local(2), "-n", "0", "-m", "4").maps(), "one empty map");
     }
 
+    /** The lab: 4 nodes of 1 vcore, the AM on one of them, 3 map slots. */
+    private static final List<Integer> LAB = List.of(1, 1, 1, 1);
+
+    @Test
+    void oneWaveStartsTheReducerInTheSlotTheFirstMapFrees() throws Exception {
+        RunPlan plan = plan(Facts.yarn(1, LAB, 1), "-n", "3e11", "-t", "1");
+        assertEquals(List.of(3L, 3L), List.of(plan.maps(), plan.wave()));
+        assertEquals(1 / 3f, plan.reduceSlowStart(), 1e-6);
+    }
+
+    @Test
+    void manyWavesStartTheReducerOnceNoMapWaitsForASlot() throws Exception {
+        // 24 maps in 3 slots: 21 are done when the last map gets its slot; the 22nd frees one for nothing else.
+        RunPlan plan = plan(Facts.yarn(1, LAB, 1), "-n", "3e11", "-t", "1", "-m", "24");
+        assertEquals(3, plan.wave());
+        assertEquals(22 / 24f, plan.reduceSlowStart(), 1e-6);
+    }
+
+    @Test
+    void aQueueOfOneSlotStartsTheReducerAfterTheLastMap() throws Exception {
+        Facts half = new Facts(false, 64, 1, new RunFacts.Cluster(LAB, 1, 0.5), java.util.Map.of(), null, 9);
+        RunPlan plan = plan(half, "-n", "3e11", "-t", "1", "-m", "3");
+        assertEquals(1, plan.wave());
+        assertEquals(1f, plan.reduceSlowStart(), 1e-6);
+    }
+
+    @Test
+    void noReducerContainerMeansNoSlowStart() throws Exception {
+        assertEquals(null, plan(Facts.local(2), "-n", "1e12").reduceSlowStart(), "local mode");
+        RunPlan uber = plan(Facts.yarn(1, LAB, 1), "-n", "1000");
+        assertTrue(uber.uber());
+        assertEquals(null, uber.reduceSlowStart(), "uber mode");
+    }
+
     @Test
     void smallRunsOnYarnGetOneMapPer2To31Values() throws Exception {
         assertEquals(2, plan(Facts.yarn(1, List.of(32, 32), 1), "-n", Long.toString(5_000_000_000L)).maps());

@@ -42,7 +42,7 @@ class SumEstimateTest {
     @Test
     void aMapOfTenBillionValuesAtTwoThreadsTakesHalfItsValuesTime() {
         RunPlan plan = new RunPlan(10_000_000_000L, 1, 2, false, new RunPlan.Generated(1L), ValueRange.DEFAULT,
-                true, false);
+                true, false, 1);
         assertEquals(10_000_000_000L * 0.306 / 2 / 1e9, SumEstimate.seconds(plan, 1, 0.306), 1e-9);
     }
 }

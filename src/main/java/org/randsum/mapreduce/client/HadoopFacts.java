@@ -27,6 +27,7 @@ import org.randsum.plan.RunFacts;
 /** {@link RunFacts} as the client configuration, the ResourceManager and the filesystem give them. */
 public final class HadoopFacts implements RunFacts {
     private final Configuration conf;
+    private Cluster cluster;
 
     HadoopFacts(Configuration conf) {
         this.conf = conf;
@@ -61,6 +62,14 @@ public final class HadoopFacts implements RunFacts {
 
     @Override
     public Cluster cluster() throws IOException {
+        // Asked once a run: the plan needs it for the maps and for the wave.
+        if (cluster == null) {
+            cluster = askCluster();
+        }
+        return cluster;
+    }
+
+    private Cluster askCluster() throws IOException {
         int amVcores = conf.getInt(MRJobConfig.MR_AM_CPU_VCORES, MRJobConfig.DEFAULT_MR_AM_CPU_VCORES);
         try (YarnClient yarn = YarnClient.createYarnClient()) {
             yarn.init(Preflight.bounded(conf));

@@ -44,11 +44,9 @@ final class RandSumJob {
             // most of the heap a map needs (measured: 32 MB of heap is enough with 1 MB here).
             jobConf.setInt(MRJobConfig.IO_SORT_MB, JobSettings.MAP_SORT_BUFFER_MB);
         }
-        if (!JobSettings.setByUser(jobConf, MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART)) {
-            // The reducer adds one partial sum a map: it has nothing to do before the last map ends.
-            // Hadoop's default (start at 5% of maps done) held a map slot for 88 s of a 173 s job on
-            // the lab (docs/benchmarks.md); started at the end, that job took 157 s.
-            jobConf.setFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 1.0f);
+        Float reduceSlowStart = plan.reduceSlowStart();
+        if (reduceSlowStart != null && !JobSettings.setByUser(jobConf, MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART)) {
+            jobConf.setFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, reduceSlowStart);
         }
         if (plan.uber()) {
             makeUberEligible(jobConf, plan);

@@ -89,9 +89,10 @@ class RandSumJobTest {
     }
 
     @Test
-    void reducerStartsOnlyOnceEveryMapIsDone() throws Exception {
-        Configuration job = configured(new JobConf(site()), KernelSelector.Mode.AUTO, "-n", "1e12");
-        assertEquals(1.0f, job.getFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0),
+    void reducerStartsOnceNoMapWaitsForASlot() throws Exception {
+        // Two 4-vcore nodes at 2 vcores a map: 3 at once; 12 maps, so 10 done frees a slot no map needs.
+        Configuration job = configured(new JobConf(site()), KernelSelector.Mode.AUTO, "-n", "1e12", "-m", "12");
+        assertEquals(10 / 12f, job.getFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0), 1e-6,
                 "mapred-default.xml's 0.05 is not the user's");
     }
 
