@@ -74,6 +74,6 @@ public final class DefaultMaps {
             return 1;
         }
         RunFacts.Cluster cluster = facts.cluster();
-        return Math.min(wave(cluster, threadsPerMap), Math.max(1, n / MIN_VALUES_PER_MAP));
+        return forCluster(n, cluster.nodeVcores(), cluster.amVcores(), threadsPerMap, cluster.queueShare());
     }
 }
