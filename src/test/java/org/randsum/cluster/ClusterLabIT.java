@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.randsum.testing.PhasesJson;
 import org.randsum.testing.Processes;
+import org.randsum.testing.ScriptCluster;
 
 /**
  * scripts/cluster as a lab of uneven nodes: three NodeManagers of one vcore, each in a cgroup of its
@@ -38,9 +35,10 @@ import org.randsum.testing.Processes;
  * ports and directories under target/cluster-lab, beside ClusterScriptIT's and a developer's cluster.
  */
 class ClusterLabIT {
-    private static final Path BASE = Processes.projectDir().resolve("target/cluster-lab");
-    private static final Path CONF = BASE.resolve("conf");
-    private static final Path STATE = BASE.resolve("state");
+    /** Ports move by 22000 - 8000: the ResourceManager's web UI on 22088, JobHistory's on 33888. */
+    private static final ScriptCluster CLUSTER = new ScriptCluster("cluster-lab", 22000, Map.of("CLUSTER_VCORES", "1"));
+    private static final Path BASE = CLUSTER.base();
+    private static final Path STATE = CLUSTER.state();
     /** The job's stdout and stderr, kept after the test. */
     static final Path JOB_OUT = BASE.resolve("job.out");
     static final Path JOB_ERR = BASE.resolve("job.err");
@@ -48,30 +46,19 @@ class ClusterLabIT {
     static final Path TIMELINE = BASE.resolve("timeline.html");
     private static final Pattern PAGE_ATTEMPT = Pattern.compile("data-attempt=\"([^\"]+)\"[^>]* data-state=\"([A-Z]+)\"");
     private static final Pattern PAGE_MASTER = Pattern.compile("data-am=\"([0-9]+)\"");
-    /** Ports move by 22000 - 8000: the ResourceManager's web UI on 22088, JobHistory's on 33888. */
-    private static final int BASE_PORT = 22000;
-    private static final String RM_WEB = "http://localhost:" + (8088 + BASE_PORT - 8000);
-    private static final String JHS_WEB = "http://localhost:" + (19888 + BASE_PORT - 8000);
+    private static final String RM_WEB = CLUSTER.rmWeb();
+    private static final String JHS_WEB = CLUSTER.jhsWeb();
     private static final int NODES = 3;
     /**
      * Each node's CPU. One, so that a map starts in seconds (a task JVM's start is CPU-bound): the
      * two fast nodes' maps share this machine's cores, while the slowed node's 0.25 CPU binds.
      */
     private static final double CPUS = 1.0;
-    private static final Map<String, String> ENV = Map.of("CLUSTER_BASE_PORT", Integer.toString(BASE_PORT),
-            "CLUSTER_VCORES", "1", "CLUSTER_STATE_DIR", STATE.toString(), "CLUSTER_CONF_DIR", CONF.toString(),
-            "RANDSUM_CONF_DIR", CONF.toString());
     private static final Pattern JOB_ID = Pattern.compile("\"jobId\":\"(job_[0-9]+_[0-9]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static List<String> command(String script, String... args) {
-        List<String> command = new ArrayList<>(List.of(Processes.projectDir().resolve("scripts/" + script).toString()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     private static Processes.Result script(String name, String... args) throws Exception {
-        return Processes.run(command(name, args), ENV, 240);
+        return CLUSTER.script(name, args);
     }
 
     /** The job's client, so that a failed test does not leave it behind. */
@@ -112,16 +99,12 @@ class ClusterLabIT {
     }
 
     private static JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), url + ": " + response.body());
-        return JSON.readTree(response.body());
+        return JSON.readTree(ScriptCluster.get(url));
     }
 
     /** Node i's NodeManager web address, as the REST APIs name it. */
     private static String nodeWeb(int node) {
-        return "localhost:" + (8042 + (node - 1) * 100 + BASE_PORT - 8000);
+        return "localhost:" + CLUSTER.port(8042 + (node - 1) * 100);
     }
 
     /** The quota over the period (v1: cfs_quota_us, cfs_period_us; v2: cpu.max). */
@@ -149,10 +132,8 @@ class ClusterLabIT {
         return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
     }
 
-    /** This cluster's processes: every daemon and task JVM names its state directory. */
     private static List<String> clusterProcesses() throws Exception {
-        Processes.Result ps = Processes.run(List.of("ps", "-eo", "args"), Map.of(), 30);
-        return ps.out().lines().filter(line -> line.contains(STATE + "/") && !line.startsWith("ps ")).toList();
+        return CLUSTER.processes();
     }
 
     @Test
@@ -192,10 +173,10 @@ class ClusterLabIT {
         // each of the others. Once the AM's node is known, another node is made 4 times slower
         // (before the maps start: the AM takes seconds to start).
         long n = 3_000_000_000L;
-        ProcessBuilder job = new ProcessBuilder(command("randsum", "-D", "mapreduce.job.ubertask.enable=false",
+        ProcessBuilder job = new ProcessBuilder(CLUSTER.command("randsum", "-D", "mapreduce.job.ubertask.enable=false",
                 "-D", "mapreduce.map.speculative=false", "-n", Long.toString(n), "--seed", "7", "-t", "1", "-m", "2",
                 "--min", "7", "--max", "7", "--json", "--timeline", TIMELINE.toString()));
-        job.environment().putAll(ENV);
+        job.environment().putAll(CLUSTER.env());
         job.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Processes.Running running = Processes.start(job, JOB_OUT, JOB_ERR);
         jobClient = running;
@@ -301,7 +282,7 @@ class ClusterLabIT {
             }
             Thread.sleep(500);
         }
-        assertEquals("localhost:" + (8041 + (slow - 1) * 100 + BASE_PORT - 8000), lostNode,
+        assertEquals("localhost:" + CLUSTER.port(8041 + (slow - 1) * 100), lostNode,
                 "the lost node, as the ResourceManager has it");
         assertEquals(List.of(), lines(slowGroup.resolve("cgroup.procs")), "nothing left in the lost node's group");
         Processes.Result status = script("cluster", "status");

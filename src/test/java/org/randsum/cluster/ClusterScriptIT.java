@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.randsum.testing.PhasesJson;
 import org.randsum.testing.Chromium;
 import org.randsum.testing.Processes;
+import org.randsum.testing.ScriptCluster;
 import org.randsum.testing.Reference;
 
 /**
@@ -33,23 +29,16 @@ import org.randsum.testing.Reference;
  * and configuration directories under target/, so a cluster a developer left running is not disturbed.
  */
 class ClusterScriptIT {
-    private static final Path BASE = Processes.projectDir().resolve("target/cluster-script");
-    private static final Path CONF = BASE.resolve("conf");
-    private static final Path STATE = BASE.resolve("state");
+    private static final ScriptCluster CLUSTER = new ScriptCluster("cluster-script", 20000, Map.of("CLUSTER_MEMORY_MB", "3072"));
+    private static final Path CONF = CLUSTER.conf();
+    private static final Path STATE = CLUSTER.state();
     /** Ports move by 20000 - 8000: the ResourceManager's web UI on 20088, JobHistory's on 31888. */
-    private static final int BASE_PORT = 20000;
-    private static final String RM_WEB = "http://localhost:" + (8088 + BASE_PORT - 8000);
-    private static final String JHS_WEB = "http://localhost:" + (19888 + BASE_PORT - 8000);
-    private static final Map<String, String> ENV = Map.of("CLUSTER_BASE_PORT", Integer.toString(BASE_PORT),
-            "CLUSTER_MEMORY_MB", "3072", "CLUSTER_STATE_DIR", STATE.toString(), "CLUSTER_CONF_DIR", CONF.toString());
+    private static final String RM_WEB = CLUSTER.rmWeb();
+    private static final String JHS_WEB = CLUSTER.jhsWeb();
     private static final Pattern JOB_ID = Pattern.compile("\"jobId\":\"(job_[0-9]+_[0-9]+)\"");
 
     private static Processes.Result script(String name, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Processes.projectDir().resolve("scripts/" + name).toString()));
-        command.addAll(List.of(args));
-        Map<String, String> env = new java.util.HashMap<>(ENV);
-        env.put("RANDSUM_CONF_DIR", CONF.toString());
-        return Processes.run(command, env, 240);
+        return CLUSTER.script(name, args);
     }
 
     @AfterAll
@@ -57,18 +46,12 @@ class ClusterScriptIT {
         script("cluster", "stop");
     }
 
-    /** This cluster's processes: every daemon and task JVM names its state directory. */
     private static List<String> clusterProcesses() throws Exception {
-        Processes.Result ps = Processes.run(List.of("ps", "-eo", "args"), Map.of(), 30);
-        return ps.out().lines().filter(line -> line.contains(STATE + "/") && !line.startsWith("ps ")).toList();
+        return CLUSTER.processes();
     }
 
     private static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), url + ": " + response.body());
-        return response.body();
+        return ScriptCluster.get(url);
     }
 
     private static String browse(String url, String screenshot) throws Exception {
@@ -94,7 +77,7 @@ class ClusterScriptIT {
             assertTrue(Pattern.compile("(?m)^  " + daemon + " +running \\(pid [0-9]+\\) +http://localhost:[0-9]+/")
                     .matcher(started.out()).find(), daemon + " in: " + started.out());
         }
-        assertTrue(started.out().contains("HDFS             hdfs://localhost:" + (8020 + BASE_PORT - 8000)), started.out());
+        assertTrue(started.out().contains("HDFS             hdfs://localhost:" + CLUSTER.port(8020)), started.out());
         // Not a lab (start --lab): no cgroup, no second queue, no per-node CPU shown.
         assertFalse(Files.exists(STATE.resolve("cgroup")) || started.out().contains(" CPU") || started.out().contains("queues"),
                 started.out());
