@@ -33,6 +33,8 @@ PROG=planner
 . "$root/scripts/lib/common.sh"
 # shellcheck source=scripts/lib/jar.sh
 . "$root/scripts/lib/jar.sh"
+# shellcheck source=bench/lib/cluster.sh
+. "$root/bench/lib/cluster.sh"
 
 rounds=3
 sizes="3e10 3e11"
@@ -76,10 +78,6 @@ parse_args() {
 }
 
 cluster() { "$root/scripts/cluster" "$@"; }
-
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # field JSON NAME: a number or string field of randsum's JSON result.
 field() {

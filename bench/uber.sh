@@ -59,10 +59,6 @@ timed_run() {
   printf '%s %s\n' "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$(printf '%s' "$json" | grep -o '"sum":"[^"]*"' | cut -d'"' -f4)"
 }
 
-median() {
-  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 main() {
   parse_args "$@"
   randsum_require_fresh_jar "$root" "$PROG"

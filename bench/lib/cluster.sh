@@ -1,7 +1,8 @@
 # shellcheck shell=bash disable=SC2154 # root and PROG are the caller's
 # Sourced by the benchmarks that run on the script cluster (bench/uber.sh,
-# bench/container-memory.sh): start it if none runs, stop it after if they started it, and read a
-# finished job from its JobHistory server's REST API. Callers set root and PROG first.
+# bench/container-memory.sh, bench/planner.sh): start it if none runs, stop it after if they
+# started it, read a finished job from its JobHistory server's REST API, and take medians. Callers
+# set root and PROG first.
 
 bench_started_cluster=0
 
@@ -26,4 +27,9 @@ bench_history() {
   port=$(sed -n 's|.*<name>mapreduce.jobhistory.webapp.address</name><value>[^:]*:\([0-9]*\)</value>.*|\1|p' \
     "$root/conf/cluster/mapred-site.xml")
   curl -fsS -H 'Accept: application/json' "http://localhost:$port/ws/v1/history/mapreduce/jobs/$1${2:-}"
+}
+
+# median NUMBER...: the median of the numbers (the mean of the middle two for an even count).
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
