@@ -69,6 +69,10 @@ public final class HadoopFacts implements RunFacts {
         return cluster;
     }
 
+    /**
+     * The nodes and the queue, asked with bounded retries: this is the run's first contact with the
+     * ResourceManager, and one that is down is reported in seconds.
+     */
     private Cluster askCluster() throws IOException {
         int amVcores = conf.getInt(MRJobConfig.MR_AM_CPU_VCORES, MRJobConfig.DEFAULT_MR_AM_CPU_VCORES);
         try (YarnClient yarn = YarnClient.createYarnClient()) {
@@ -82,11 +86,7 @@ public final class HadoopFacts implements RunFacts {
         }
     }
 
-    /**
-     * The vcores of each running NodeManager, as the ResourceManager reports them. Asked with bounded
-     * retries: this is the run's first contact with the ResourceManager, and one that is down is
-     * reported in seconds.
-     */
+    /** The vcores of each running NodeManager, as the ResourceManager reports them. */
     private static List<Integer> runningNodeVcores(YarnClient yarn) throws YarnException, IOException {
         List<Integer> vcores = new ArrayList<>();
         for (NodeReport node : yarn.getNodeReports(NodeState.RUNNING)) {
