@@ -3,6 +3,8 @@ package org.randsum.plan;
 import java.io.IOException;
 import java.util.List;
 
+import org.randsum.contract.ValueRange;
+
 /**
  * The default number of maps, a pure rule over {@link RunFacts} (no Hadoop types). Local mode: 1
  * (the local runner runs maps one at a time, and one map already uses every core). YARN: one wave
@@ -10,15 +12,31 @@ import java.util.List;
  * threads} vcores a map, less the room the application master's vcore takes on one node, and no
  * more than the job's queue may hold beside its application master (its maximum capacity: a map that
  * waits for the queue makes a second wave); but never fewer than {@link #MIN_VALUES_PER_MAP} values
- * a map, since starting a container costs about a second.
+ * a map. Where the summing is long enough, more such waves ({@link #waves}): a slow node then holds
+ * less, at the price of one more container start on every slot a wave.
  */
 public final class DefaultMaps {
     /**
-     * 2^31 values: as long as the container's start costs (about a CPU-second for the task JVM), at
-     * the vector kernel's 3e9 values a second per thread (0.33 ns a value, docs/benchmarks.md); the
-     * scalar kernel takes 2.5 s over it. A map of less would spend more starting than summing.
+     * 2^31 values, under a second of summing for the vector kernel (0.33 ns a value a thread), 2.5 s
+     * for the scalar one. A map's start costs more ({@link #MAP_START_SECONDS}), so such a map mostly
+     * starts; it stays the floor because the maps of one wave start side by side: more of them shorten
+     * the wave's summing without lengthening its start, at the price of the cluster's CPU, not the wall.
      */
     public static final long MIN_VALUES_PER_MAP = 1L << 31;
+
+    /**
+     * Seconds from a map's container request to its end when it has almost nothing to sum, on a node
+     * with a whole CPU for its vcore: 6.7 s on the lab (ClusterLabIT's, 3 nodes of 1 CPU; twice that
+     * at 0.5 CPU), docs/benchmarks.md "The planner's cost model". The lab's task class path is
+     * hadoop-minicluster's 240 jars, more than an installed Hadoop's, so the figure errs toward one wave.
+     */
+    public static final double MAP_START_SECONDS = 6.7;
+
+    /**
+     * What the waves past the first may cost on equal nodes, as a share of the one-wave maps phase:
+     * each is one more container start on every slot (issue #21's bound: 1.05x of one wave).
+     */
+    public static final double EXTRA_WAVE_BUDGET = 0.05;
 
     private DefaultMaps() {
     }
@@ -68,12 +86,53 @@ public final class DefaultMaps {
                 queueWave(cluster.nodeVcores(), cluster.amVcores(), threadsPerMap, cluster.queueShare()));
     }
 
-    /** The default for n values at {@code threadsPerMap} threads a map; asks for the cluster only on YARN. */
+    /**
+     * The waves of equal maps for n values when one wave is {@code wave} maps: as many as fit in
+     * {@link #EXTRA_WAVE_BUDGET} of the one-wave maps phase, each wave past the first costing one more
+     * start ({@link #MAP_START_SECONDS}); no more than {@code sqrt(share / start)}, past which more waves
+     * lose even on a slow node; and no more than keep {@link #MIN_VALUES_PER_MAP} a map. At least 1.
+     *
+     * <p>Why (docs/benchmarks.md "The planner's cost model"): with w waves, a slot's share of the
+     * summing S and a start s, equal nodes take w s + S, so every wave past the
+     * first costs s. A node at 1/4 speed among 3 slots holds one first-wave map, S / w, four times as
+     * long, and the others run out of maps at about the time it or its speculative duplicate ends: the
+     * maps phase is then about (w + 1)(s + S / w), down from 2(s + S) for one wave, least at w = sqrt(S / s).
+     */
+    public static int waves(long n, long wave, int threadsPerMap, double nanosPerValue) {
+        if (wave < 1) {
+            return 1;
+        }
+        double share = (double) n / wave * nanosPerValue / threadsPerMap / 1e9;
+        long byBudget = 1 + (long) Math.floor(EXTRA_WAVE_BUDGET * (MAP_START_SECONDS + share) / MAP_START_SECONDS);
+        long bySlowNode = (long) Math.floor(Math.sqrt(share / MAP_START_SECONDS));
+        long bySize = n / wave / MIN_VALUES_PER_MAP;
+        return (int) Math.max(1, Math.min(byBudget, Math.min(bySlowNode, bySize)));
+    }
+
+    /**
+     * The default for n values at {@code threadsPerMap} threads a map; asks for the cluster only on
+     * YARN. One wave, for descriptors written ahead of a run whose range is not known yet ({@code
+     * randsum generate}); {@link #choose(RunFacts, long, int, ValueRange)} for a run.
+     */
     public static long choose(RunFacts facts, long n, int threadsPerMap) throws IOException {
         if (facts.localMode()) {
             return 1;
         }
         RunFacts.Cluster cluster = facts.cluster();
         return forCluster(n, cluster.nodeVcores(), cluster.amVcores(), threadsPerMap, cluster.queueShare());
+    }
+
+    /**
+     * The default for a run of n values in {@code range}: one wave ({@link #choose(RunFacts, long,
+     * int)}), or more waves of the same maps when the summing is long enough ({@link #waves}). The
+     * summing time is the fastest kernel's for the range ({@link SumEstimate}, vector-512): a cluster
+     * whose kernel is slower gets its extra waves later rather than sooner.
+     */
+    public static long choose(RunFacts facts, long n, int threadsPerMap, ValueRange range) throws IOException {
+        long oneWave = choose(facts, n, threadsPerMap);
+        if (facts.localMode() || oneWave < wave(facts.cluster(), threadsPerMap)) {
+            return oneWave; // a wave that is not full has no second wave to make
+        }
+        return oneWave * waves(n, oneWave, threadsPerMap, SumEstimate.nanosPerValue("vector-512", range));
     }
 }

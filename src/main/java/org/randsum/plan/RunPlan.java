@@ -72,7 +72,7 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
         }
         Command.CountAndSeed values = (Command.CountAndSeed) run.values();
         long n = values.count();
-        long maps = values.maps().isPresent() ? values.maps().getAsInt() : DefaultMaps.choose(facts, n, threads);
+        long maps = values.maps().isPresent() ? values.maps().getAsInt() : DefaultMaps.choose(facts, n, threads, run.range());
         long splits = SplitPlanner.splitCount(n, maps);
         boolean uber = uber(facts, n, splits, kernelMode);
         return new RunPlan(n, splits, threads, local, new Generated(values.seed()), run.range(), vectorModuleInTasks,
@@ -131,6 +131,7 @@ public record RunPlan(long n, long maps, int threads, boolean local, Input input
     public String summary() {
         return "randsum: summing " + n + " values in " + maps + (maps == 1 ? " map" : " maps") + " x "
                 + threads + (threads == 1 ? " thread" : " threads") + (local ? " (local mode)" : "")
+                + (!uber && wave > 0 && maps > wave ? " (" + (maps + wave - 1) / wave + " waves of " + wave + ")" : "")
                 + (uber ? " (uber mode: in the application master; -D mapreduce.job.ubertask.enable=false turns it off)" : "")
                 + (input instanceof Given given ? ", from " + given.dir() : ", seed " + seed());
     }

@@ -118,7 +118,11 @@ public final class PlanPreview {
                 + String.format("estimate: about %s of summing (an estimate, not a measurement: %.3f ns a value per"
                         + " vcore, the %s kernel's speed for this range measured on the project's AVX-512 machine,"
                         + " docs/benchmarks.md; cluster and job start-up not included)%n", duration(seconds), nanos,
-                        kernel);
+                        kernel)
+                + (plan.uber() ? "" : String.format("starts: about %s of map starts, %s x %.1f s (a map's container"
+                        + " start measured on the lab, docs/benchmarks.md \"The planner's cost model\"; the"
+                        + " application master's start not included)%n", duration(waves * DefaultMaps.MAP_START_SECONDS),
+                        count(waves, "wave"), DefaultMaps.MAP_START_SECONDS));
     }
 
     /** vCPUs of an EC2 size: medium 1, large 2, xlarge 4, Nxlarge 4N; 0 for others (metal: it varies). */

@@ -72,4 +72,61 @@ class DefaultMapsTest {
         assertEquals(7, DefaultMaps.choose(Facts.yarn(1, List.of(4, 4), 1), BIG, 1));
         assertEquals(3, DefaultMaps.choose(Facts.yarn(1, List.of(4, 4), 1), BIG, 2));
     }
+
+    /*
+     * The waves rule, with the facts stated: a start s = 6.7 s, a slot's share S = n / wave x ns / threads.
+     * Waves = 1 + floor(0.05 (s + S) / s), at most floor(sqrt(S / s)), at most n / wave / 2^31, at least 1.
+     */
+
+    @Test
+    void oneWaveWhileASecondStartWouldCostMoreThanFivePercent() {
+        // The lab at n = 3e11: S = 1e11 x 0.306 ns = 30.6 s; 0.05 x 37.3 s = 1.9 s < 6.7 s.
+        assertEquals(1, DefaultMaps.waves(300_000_000_000L, 3, 1, 0.306));
+        // S = 4e11 x 0.306 ns = 122.4 s: 0.05 x 129.1 s = 6.46 s, still under a start.
+        assertEquals(1, DefaultMaps.waves(1_200_000_000_000L, 3, 1, 0.306));
+    }
+
+    @Test
+    void aSecondWaveOnceItsStartIsWithinFivePercent() {
+        // S = 4.333e11 x 0.306 ns = 132.6 s: 0.05 x 139.3 s = 6.97 s >= 6.7 s; sqrt(19.8) = 4.4.
+        assertEquals(2, DefaultMaps.waves(1_300_000_000_000L, 3, 1, 0.306));
+        // Two threads a map halve S: 66.3 s, one wave again.
+        assertEquals(1, DefaultMaps.waves(1_300_000_000_000L, 3, 2, 0.306));
+    }
+
+    @Test
+    void moreWavesAsTheShareGrows() {
+        // S = 1e12 x 0.306 ns = 306 s: 1 + floor(0.05 x 312.7 / 6.7) = 1 + floor(2.33) = 3; sqrt(45.7) = 6.8.
+        assertEquals(3, DefaultMaps.waves(3_000_000_000_000L, 3, 1, 0.306));
+    }
+
+    @Test
+    void neverMoreWavesThanHelpASlowNode() {
+        // S = 1e14 x 0.306 ns = 30600 s, 4567 starts: the budget allows 1 + 228, sqrt(4567) = 67.6.
+        assertEquals(67, DefaultMaps.waves(300_000_000_000_000L, 3, 1, 0.306));
+    }
+
+    @Test
+    void neverAMapUnderTheMinimumForAnExtraWave() {
+        // 1.5 x 2^31 values a slot at a (stated) 100 ns a value: S = 322 s, but two waves would halve the maps below 2^31.
+        assertEquals(1, DefaultMaps.waves(3 * 3 * (1L << 30), 3, 1, 100));
+        assertEquals(2, DefaultMaps.waves(3 * 4 * (1L << 30), 3, 1, 100));
+    }
+
+    @Test
+    void aRunSizesItsWavesByItsRangesFastestKernel() throws Exception {
+        Facts lab = Facts.yarn(1, List.of(1, 1, 1, 1), 1);
+        // The default range is a power-of-two span: vector-512's 0.306 ns; 3e12 on 3 slots is 3 waves.
+        assertEquals(9, DefaultMaps.choose(lab, 3_000_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+        // The full 64-bit range: 0.346 ns, S = 346 s: 1 + floor(0.05 x 352.7 / 6.7) = 3 waves too; at 1.2e12, 2.
+        assertEquals(6, DefaultMaps.choose(lab, 1_200_000_000_000L, 1, new org.randsum.contract.ValueRange(Long.MIN_VALUE, Long.MAX_VALUE)));
+        assertEquals(3, DefaultMaps.choose(lab, 1_200_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+    }
+
+    @Test
+    void aCappedQueuesWavesAreItsOwnSlots() throws Exception {
+        Facts half = new Facts(false, 64, 1, new RunFacts.Cluster(List.of(1, 1, 1, 1), 1, 0.5), java.util.Map.of(), null, 9);
+        // One slot in the queue: S = 3e12 x 0.306 ns = 918 s; 1 + floor(0.05 x 924.7 / 6.7) = 7; sqrt(137) = 11.7.
+        assertEquals(7, DefaultMaps.choose(half, 3_000_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+    }
 }

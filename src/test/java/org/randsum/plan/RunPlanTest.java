@@ -66,6 +66,20 @@ class RunPlanTest {
     }
 
     @Test
+    void aLongRunOnTheLabTakesThreeWavesAndSaysSo() throws Exception {
+        // DefaultMapsTest: 3e12 values in 3 slots at 0.306 ns is 3 waves.
+        RunPlan plan = plan(Facts.yarn(1, LAB, 1), "-n", "3e12", "-t", "1", "--seed", "7");
+        assertEquals(List.of(9L, 3L), List.of(plan.maps(), plan.wave()));
+        assertEquals("randsum: summing 3000000000000 values in 9 maps x 1 thread (3 waves of 3), seed 7", plan.summary());
+        assertEquals(7 / 9f, plan.reduceSlowStart(), 1e-6);
+    }
+
+    @Test
+    void mapsOptionKeepsMeaningThatManyEqualMaps() throws Exception {
+        assertEquals(3, plan(Facts.yarn(1, LAB, 1), "-n", "3e12", "-t", "1", "-m", "3").maps());
+    }
+
+    @Test
     void manyWavesStartTheReducerOnceNoMapWaitsForASlot() throws Exception {
         // 24 maps in 3 slots: 21 are done when the last map gets its slot; the 22nd frees one for nothing else.
         RunPlan plan = plan(Facts.yarn(1, LAB, 1), "-n", "3e11", "-t", "1", "-m", "24");

@@ -45,6 +45,16 @@ class PlanPreviewTest {
         assertTrue(preview.contains("estimate: about 1 s of summing"), preview);
     }
 
+    /** 10 x m5.xlarge (9 core nodes, 36 vcores, 35 slots at -t 1), 1e14 values: DefaultMapsTest's rule gives 6 waves. */
+    @Test
+    void aLongRunShowsTheWavesThePlannerChoseAndTheirStarts() {
+        // S = 1e14 / 35 x 0.306 ns = 874 s: 1 + floor(0.05 x 880.0 / 6.7) = 7; sqrt(874 / 6.7) = 11.4; so 7 waves.
+        String preview = preview("--instance-type", "m5.xlarge", "--instance-count", "10", "--", "-n", "1e14", "-t", "1");
+        assertTrue(preview.startsWith("plan: 245 maps x 1 thread (1 vcore a map) on 9 nodes x 4 vcores (m5.xlarge),"
+                + " 7 waves, vector-512 kernel"), preview);
+        assertTrue(preview.contains("starts: about 47 s of map starts, 7 waves x 6.7 s"), preview);
+    }
+
     @Test
     void mapVcoresFromADefinitionSetTheThreadsAndAForcedScalarKernelIsHonoured() {
         String preview = preview("--instance-type", "c5.4xlarge", "--instance-count", "3", "--",
