@@ -4,7 +4,9 @@
 # automatic plan against a sweep of -m, each the median of K rounds in which the plans alternate.
 # Scenarios:
 #   equal  every node alike
-#   slow   node 2 at 1/4 of its CPU from before submission (scripts/cluster slow 2 4)
+#   slow   a node that is not the application master's at 1/4 of its CPU (scripts/cluster slow N
+#          4): node 2, or 3 when the AM is on 2, slowed as soon as the ResourceManager has placed the
+#          AM, before any map starts (a slowed AM would slow every plan alike)
 #   busy   another application (Hadoop's SleepJob) holds half the cluster (2 of the 4 vcores: its AM
 #          and one sleeping map) for about the first half of the job (half the equal scenario's
 #          automatic wall at that size, measured first)
@@ -84,29 +86,54 @@ field() {
   grep -o "\"$2\":\"\\{0,1\\}[^,\"}]*" <<<"$1" | head -1 | sed 's/.*[:"]//'
 }
 
-# run SIZE SCENARIO PLAN: one job; prints "wall sum job" (wall: randsum's elapsedSeconds).
+# am_node: the lab node (1-4) of the running application's master once the ResourceManager has
+# placed it, from its NodeManager's web port; nothing before.
+am_node() {
+  curl -fsS -H 'Accept: application/json' "$RM_WEB/ws/v1/cluster/apps?states=ACCEPTED,RUNNING" 2>/dev/null |
+    grep -o '"amHostHttpAddress":"[^"]*:[0-9]*"' | tail -1 | sed 's/.*:\([0-9]*\)"$/\1/' |
+    awk -v first="$((8042 + CLUSTER_BASE_PORT - 8000))" '{ print ($1 - first) / 100 + 1 }'
+}
+
+# slow_beside_am: once the AM is placed, slows node 2, or 3 when the AM is on 2; prints "am=A slowed=S".
+slow_beside_am() {
+  local node='' slowed
+  for _ in $(seq 1 240); do
+    node=$(am_node || true)
+    [ -z "$node" ] || break
+    sleep 0.25
+  done
+  [ -n "$node" ] || die 1 "the job's application master was not placed within 60 s"
+  slowed=$((node == 2 ? 3 : 2))
+  cluster slow "$slowed" 4 >/dev/null
+  echo "am=$node slowed=$slowed"
+}
+
+# run SIZE SCENARIO PLAN: one job; prints "wall sum job where" (wall: randsum's elapsedSeconds;
+# where: the AM's node and the slowed one in the slow scenario, else "-").
 run() {
-  local size=$1 scenario=$2 plan=$3 json
+  local size=$1 scenario=$2 plan=$3 json pid where=-
   local args=(-n "$size" --seed "$seed" -t 1 --json)
   [ "$plan" = auto ] || args+=(-m "$plan")
   [ "$scenario" = half ] && args=(-D mapreduce.job.queuename=half "${args[@]}")
-  json=$("$root/scripts/randsum" "${args[@]}" 2>"$work/last.err") ||
-    die 1 "$size $scenario $plan: randsum failed: $(tail -1 "$work/last.err")"
-  printf '%s\n' "$json" >"$work/last.json"
-  printf '%s %s %s\n' "$(field "$json" elapsedSeconds)" "$(field "$json" sum)" "$(field "$json" jobId)"
+  "$root/scripts/randsum" "${args[@]}" >"$work/last.json" 2>"$work/last.err" &
+  pid=$!
+  [ "$scenario" != slow ] || where=$(slow_beside_am)
+  wait "$pid" || die 1 "$size $scenario $plan: randsum failed: $(tail -1 "$work/last.err")"
+  json=$(cat "$work/last.json")
+  cp "$work/last.json" "$work/runs/$size-$scenario-$plan-$(date +%H%M%S).json"
+  printf '%s %s %s %s\n' "$(field "$json" elapsedSeconds)" "$(field "$json" sum)" "$(field "$json" jobId)" "$where"
 }
 
-# set_up SCENARIO SIZE, tear_down SCENARIO: the scenario around one run.
+# set_up SCENARIO SIZE, tear_down SCENARIO: the scenario around one run (slow: in run, once the AM is placed).
 set_up() {
   case $1 in
-    slow) cluster slow 2 4 >/dev/null ;;
     busy) cluster busy --containers 1 --seconds "$(busy_seconds "$2")" >/dev/null ;;
   esac
 }
 
 tear_down() {
   case $1 in
-    slow) cluster slow 2 1 >/dev/null ;;
+    slow) cluster slow 2 1 >/dev/null && cluster slow 3 1 >/dev/null ;;
     busy) cluster busy --stop >/dev/null ;;
   esac
 }
@@ -120,16 +147,16 @@ busy_seconds() {
 
 # one SIZE SCENARIO PLAN ROUND: set up, run, tear down, record.
 one() {
-  local size=$1 scenario=$2 plan=$3 round=$4 wall sum job
+  local size=$1 scenario=$2 plan=$3 round=$4 wall sum job where
   set_up "$scenario" "$size"
-  read -r wall sum job < <(run "$size" "$scenario" "$plan")
+  read -r wall sum job where < <(run "$size" "$scenario" "$plan")
   tear_down "$scenario"
   [ -n "${sum:-}" ] || die 1 "n = $size $scenario $plan: no result (see $work/last.err)"
   [ -n "${first_sum[$size]:-}" ] || first_sum[$size]=$sum
   [ "$sum" = "${first_sum[$size]}" ] || die 1 "n = $size $scenario $plan: sum $sum, earlier ${first_sum[$size]}"
   walls[$size/$scenario/$plan]+=" $wall"
   [ "$scenario/$plan" != equal/auto ] || [ -n "${equal_auto[$size]:-}" ] || equal_auto[$size]=$wall
-  printf 'n=%-6s %-6s %-5s round %s  %7.1f s  %s  %s\n' "$size" "$scenario" "$plan" "$round" "$wall" "$job" "$sum"
+  printf 'n=%-6s %-6s %-5s round %s  %7.1f s  %s  %s  %s\n' "$size" "$scenario" "$plan" "$round" "$wall" "$job" "$sum" "$where"
 }
 
 # rotated LIST K: LIST rotated left by K, so each plan leads a round in turn.
@@ -221,7 +248,7 @@ lost_run() {
 main() {
   parse_args "$@"
   randsum_require_fresh_jar "$root" "$PROG"
-  mkdir -p "$work"
+  mkdir -p "$work/runs"
   trap 'cluster stop >/dev/null 2>&1 || true' EXIT
   cluster start --lab --nodes 4 >"$work/start.log" 2>&1 || die 1 "the lab did not start: see $work/start.log"
   # The first job after a start is slower (measured: 68.0 s against 54.5 s for the same plan):

@@ -124,15 +124,30 @@ public final class DefaultMaps {
 
     /**
      * The default for a run of n values in {@code range}: one wave ({@link #choose(RunFacts, long,
-     * int)}), or more waves of the same maps when the summing is long enough ({@link #waves}). The
-     * summing time is the fastest kernel's for the range ({@link SumEstimate}, vector-512): a cluster
-     * whose kernel is slower gets its extra waves later rather than sooner.
+     * int)}), or more waves of the same maps when the summing is long enough ({@link #waves}), weighed
+     * at {@link #nanosBesideTheStart}.
      */
     public static long choose(RunFacts facts, long n, int threadsPerMap, ValueRange range) throws IOException {
         long oneWave = choose(facts, n, threadsPerMap);
         if (facts.localMode() || oneWave < wave(facts.cluster(), threadsPerMap)) {
             return oneWave; // a wave that is not full has no second wave to make
         }
-        return oneWave * waves(n, oneWave, threadsPerMap, SumEstimate.nanosPerValue("vector-512", range));
+        return oneWave * waves(n, oneWave, threadsPerMap, nanosBesideTheStart(range));
+    }
+
+    /**
+     * The ns a value a thread that a slot's share is weighed at against {@link #MAP_START_SECONDS}:
+     * the fastest range of the class on the machine where the start was measured (docs/benchmarks.md
+     * "Steady rates": AMD EPYC, the vector-512 kernel, one thread), so that the ratio is one machine's.
+     * The fastest, so that a slower kernel or CPU errs toward fewer waves, the side equal nodes lose
+     * nothing on.
+     */
+    static double nanosBesideTheStart(ValueRange range) {
+        return switch (SumEstimate.rangeClass(range)) {
+            case POWER_OF_TWO -> 0.131; // default 0.139, 2^40 0.131, 2^60 0.155
+            case NARROW -> 0.200;
+            case WIDE -> 0.354;
+            case FULL -> 0.147;
+        };
     }
 }

@@ -114,19 +114,26 @@ class DefaultMapsTest {
     }
 
     @Test
-    void aRunSizesItsWavesByItsRangesFastestKernel() throws Exception {
+    void aRunWeighsItsShareAtTheStartMachinesSpeedForItsRange() throws Exception {
         Facts lab = Facts.yarn(1, List.of(1, 1, 1, 1), 1);
-        // The default range is a power-of-two span: vector-512's 0.306 ns; 3e12 on 3 slots is 3 waves.
-        assertEquals(9, DefaultMaps.choose(lab, 3_000_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
-        // The full 64-bit range: 0.346 ns, S = 346 s: 1 + floor(0.05 x 352.7 / 6.7) = 3 waves too; at 1.2e12, 2.
-        assertEquals(6, DefaultMaps.choose(lab, 1_200_000_000_000L, 1, new org.randsum.contract.ValueRange(Long.MIN_VALUE, Long.MAX_VALUE)));
-        assertEquals(3, DefaultMaps.choose(lab, 1_200_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+        org.randsum.contract.ValueRange full = new org.randsum.contract.ValueRange(Long.MIN_VALUE, Long.MAX_VALUE);
+        // The default range, a power-of-two span, at 0.131 ns: S = 1e12 x 0.131 ns = 131 s;
+        // 1 + floor(0.05 x 137.7 / 6.7) = 2 waves of 3.
+        assertEquals(6, DefaultMaps.choose(lab, 3_000_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+        // n = 2.7e12: the full range at 0.147 ns, S = 132.3 s: 2 waves; the default range, S = 117.9 s: 1.
+        assertEquals(6, DefaultMaps.choose(lab, 2_700_000_000_000L, 1, full));
+        assertEquals(3, DefaultMaps.choose(lab, 2_700_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
     }
 
     @Test
     void aCappedQueuesWavesAreItsOwnSlots() throws Exception {
         Facts half = new Facts(false, 64, 1, new RunFacts.Cluster(List.of(1, 1, 1, 1), 1, 0.5), java.util.Map.of(), null, 9);
-        // One slot in the queue: S = 3e12 x 0.306 ns = 918 s; 1 + floor(0.05 x 924.7 / 6.7) = 7; sqrt(137) = 11.7.
-        assertEquals(7, DefaultMaps.choose(half, 3_000_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+        // One slot in the queue: S = 3e12 x 0.131 ns = 393 s; 1 + floor(0.05 x 399.7 / 6.7) = 3; sqrt(58.7) = 7.7.
+        assertEquals(3, DefaultMaps.choose(half, 3_000_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+    }
+
+    @Test
+    void localModeHasNoWaves() throws Exception {
+        assertEquals(1, DefaultMaps.choose(Facts.local(8), 3_000_000_000_000_000L, 2, org.randsum.contract.ValueRange.DEFAULT));
     }
 }

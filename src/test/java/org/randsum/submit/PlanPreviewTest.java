@@ -45,14 +45,14 @@ class PlanPreviewTest {
         assertTrue(preview.contains("estimate: about 1 s of summing"), preview);
     }
 
-    /** 10 x m5.xlarge (9 core nodes, 36 vcores, 35 slots at -t 1), 1e14 values: DefaultMapsTest's rule gives 6 waves. */
+    /** 10 x m5.xlarge (9 core nodes, 36 vcores, 35 slots at -t 1), 1e14 values: DefaultMapsTest's rule gives 3 waves. */
     @Test
     void aLongRunShowsTheWavesThePlannerChoseAndTheirStarts() {
-        // S = 1e14 / 35 x 0.306 ns = 874 s: 1 + floor(0.05 x 880.0 / 6.7) = 7; sqrt(874 / 6.7) = 11.4; so 7 waves.
+        // S = 1e14 / 35 x 0.131 ns = 374.3 s: 1 + floor(0.05 x 381.0 / 6.7) = 3; sqrt(374.3 / 6.7) = 7.5; so 3 waves.
         String preview = preview("--instance-type", "m5.xlarge", "--instance-count", "10", "--", "-n", "1e14", "-t", "1");
-        assertTrue(preview.startsWith("plan: 245 maps x 1 thread (1 vcore a map) on 9 nodes x 4 vcores (m5.xlarge),"
-                + " 7 waves, vector-512 kernel"), preview);
-        assertTrue(preview.contains("starts: about 47 s of map starts, 7 waves x 6.7 s"), preview);
+        assertTrue(preview.startsWith("plan: 105 maps x 1 thread (1 vcore a map) on 9 nodes x 4 vcores (m5.xlarge),"
+                + " 3 waves, vector-512 kernel"), preview);
+        assertTrue(preview.contains("starts: about 20 s of map starts, 3 waves x 6.7 s"), preview);
     }
 
     @Test
