@@ -36,9 +36,16 @@ public final class Settings {
     public static final String MAX = "randsum.max";
     /** {@code true} (default) or {@code false}: the progress line on stderr when it is a terminal. */
     public static final String PROGRESS = "randsum.progress";
+    /**
+     * Seconds a map's container takes to start on this cluster, for the planner's waves (unset: the
+     * lab's 6.7 s, {@code DefaultMaps.MAP_START_SECONDS}): above 0 and at most an hour.
+     */
+    public static final String MAP_START_SECONDS = "randsum.map.start.seconds";
+    /** The most {@link #MAP_START_SECONDS} takes: a start longer than an hour is a mistake, not a cluster. */
+    public static final double MAP_START_SECONDS_MAX = 3600;
     /** The keys a user may set, in the order the error for an unknown key lists them. */
     private static final List<String> USER_SETTINGS = List.of(KernelSelector.KEY, WORK_ROOT, CHUNK_VALUES,
-            PROGRESS);
+            PROGRESS, MAP_START_SECONDS);
     /**
      * The most records ({@link #CHUNK_VALUES} chunks) a map may be handed. Each record costs the
      * map a hand-off to its threads and back: 26-30 microseconds measured (one value a chunk, one
@@ -78,6 +85,7 @@ public final class Settings {
             case CHUNK_VALUES -> NumberParser.parse(value, CHUNK_VALUES, 1, Long.MAX_VALUE);
             case WORK_ROOT -> checkPath(key, value);
             case PROGRESS -> checkBoolean(key, value);
+            case MAP_START_SECONDS -> mapStartSeconds(value);
             default -> {
                 String option = SET_BY_OPTIONS.get(key);
                 if (option != null) {
@@ -123,6 +131,24 @@ public final class Settings {
             throw new UsageException(key + "=" + value + " is the root of a filesystem, which randsum would make private"
                     + " (0700); name a directory of its own, such as /user/<you>/.randsum");
         }
+    }
+
+    /**
+     * {@link #MAP_START_SECONDS}'s value as seconds: a decimal number above 0 and at most {@link
+     * #MAP_START_SECONDS_MAX}; anything else is a usage error naming the key and the value.
+     */
+    public static double mapStartSeconds(String value) throws UsageException {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            seconds = Double.NaN;
+        }
+        if (!(seconds > 0 && seconds <= MAP_START_SECONDS_MAX) || value.strip().matches(".*[a-zA-Z].*")) {
+            throw new UsageException(MAP_START_SECONDS + " must be seconds above 0 and at most "
+                    + (long) MAP_START_SECONDS_MAX + ", not '" + value + "'");
+        }
+        return seconds;
     }
 
     /** {@code true} or {@code false}, in any case, as Hadoop's {@code getBoolean} reads them; nothing else. */

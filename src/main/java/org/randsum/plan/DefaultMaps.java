@@ -99,12 +99,17 @@ public final class DefaultMaps {
      * maps phase is then about (w + 1)(s + S / w), down from 2(s + S) for one wave, least at w = sqrt(S / s).
      */
     public static int waves(long n, long wave, int threadsPerMap, double nanosPerValue) {
+        return waves(n, wave, threadsPerMap, nanosPerValue, MAP_START_SECONDS);
+    }
+
+    /** {@link #waves(long, long, int, double)} for a cluster whose map starts take {@code startSeconds}. */
+    public static int waves(long n, long wave, int threadsPerMap, double nanosPerValue, double startSeconds) {
         if (wave < 1) {
             return 1;
         }
         double share = (double) n / wave * nanosPerValue / threadsPerMap / 1e9;
-        long byBudget = 1 + (long) Math.floor(EXTRA_WAVE_BUDGET * (MAP_START_SECONDS + share) / MAP_START_SECONDS);
-        long bySlowNode = (long) Math.floor(Math.sqrt(share / MAP_START_SECONDS));
+        long byBudget = 1 + (long) Math.floor(EXTRA_WAVE_BUDGET * (startSeconds + share) / startSeconds);
+        long bySlowNode = (long) Math.floor(Math.sqrt(share / startSeconds));
         long bySize = n / wave / MIN_VALUES_PER_MAP;
         return (int) Math.max(1, Math.min(byBudget, Math.min(bySlowNode, bySize)));
     }
@@ -132,7 +137,7 @@ public final class DefaultMaps {
         if (facts.localMode() || oneWave < wave(facts.cluster(), threadsPerMap)) {
             return oneWave; // a wave that is not full has no second wave to make
         }
-        return oneWave * waves(n, oneWave, threadsPerMap, nanosBesideTheStart(range));
+        return oneWave * waves(n, oneWave, threadsPerMap, nanosBesideTheStart(range), facts.mapStartSeconds());
     }
 
     /**

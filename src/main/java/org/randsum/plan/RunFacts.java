@@ -44,6 +44,14 @@ public interface RunFacts {
      */
     Boolean uberRequested();
 
+    /**
+     * Seconds a map's container takes to start, for the planner's waves: {@code
+     * randsum.map.start.seconds} where the user set it, else the lab's {@link DefaultMaps#MAP_START_SECONDS}.
+     */
+    default double mapStartSeconds() {
+        return DefaultMaps.MAP_START_SECONDS;
+    }
+
     /** The most maps Hadoop runs in uber mode ({@code mapreduce.job.ubertask.maxmaps}, default 9). */
     int uberMaxMaps();
 

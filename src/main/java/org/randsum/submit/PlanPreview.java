@@ -13,6 +13,7 @@ import org.randsum.cli.Command;
 import org.randsum.cli.ExitCode;
 import org.randsum.cli.GenericOptions;
 import org.randsum.cli.OptionsParser;
+import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
 import org.randsum.kernel.KernelSelector;
 import org.randsum.plan.DefaultMaps;
@@ -87,12 +88,15 @@ public final class PlanPreview {
         int amVcores = Integer.parseInt(definitions.getOrDefault(HadoopDefaults.AM_CPU_VCORES, Integer.toString(HadoopDefaults.AM_CPU_VCORES_DEFAULT)));
         int mapVcores = Integer.parseInt(definitions.getOrDefault(HadoopDefaults.MAP_CPU_VCORES, Integer.toString(HadoopDefaults.MAP_CPU_VCORES_DEFAULT)));
         KernelSelector.Mode mode = KernelSelector.Mode.parse(definitions.get(KernelSelector.KEY));
+        String startSetting = definitions.get(Settings.MAP_START_SECONDS);
+        double start = startSetting == null ? DefaultMaps.MAP_START_SECONDS : Settings.mapStartSeconds(startSetting);
         RunPlan plan;
         try {
             String uber = definitions.get(HadoopDefaults.UBERTASK_ENABLE);
             plan = RunPlan.of(run, mode, new StatedCluster(mapVcores, nodeVcores, amVcores,
                     uber == null ? null : Boolean.parseBoolean(uber),
-                    Integer.parseInt(definitions.getOrDefault(HadoopDefaults.UBERTASK_MAXMAPS, Integer.toString(HadoopDefaults.UBERTASK_MAXMAPS_DEFAULT)))));
+                    Integer.parseInt(definitions.getOrDefault(HadoopDefaults.UBERTASK_MAXMAPS, Integer.toString(HadoopDefaults.UBERTASK_MAXMAPS_DEFAULT))),
+                    start));
         } catch (java.io.IOException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
@@ -119,10 +123,10 @@ public final class PlanPreview {
                         + " vcore, the %s kernel's speed for this range measured on the project's AVX-512 machine,"
                         + " docs/benchmarks.md; cluster and job start-up not included)%n", duration(seconds), nanos,
                         kernel)
-                + (plan.uber() ? "" : String.format("starts: about %s of map starts, %s x %.1f s (a map's container"
-                        + " start measured on the lab, docs/benchmarks.md \"The planner's cost model\"; the"
-                        + " application master's start not included)%n", duration(waves * DefaultMaps.MAP_START_SECONDS),
-                        count(waves, "wave"), DefaultMaps.MAP_START_SECONDS));
+                + (plan.uber() ? "" : String.format("starts: about %s of map starts, %s x %.1f s (%s; the"
+                        + " application master's start not included)%n", duration(waves * start), count(waves, "wave"),
+                        start, startSetting == null ? "a map's container start measured on the lab, docs/benchmarks.md"
+                                + " \"The planner's cost model\"" : Settings.MAP_START_SECONDS));
     }
 
     /** vCPUs of an EC2 size: medium 1, large 2, xlarge 4, Nxlarge 4N; 0 for others (metal: it varies). */
@@ -169,7 +173,7 @@ public final class PlanPreview {
 
     /** The facts of a cluster that is not there yet: YARN, with the stated nodes. */
     private record StatedCluster(int mapVcores, List<Integer> nodeVcores, int amVcores, Boolean uberRequested,
-            int uberMaxMaps) implements RunFacts {
+            int uberMaxMaps, double mapStartSeconds) implements RunFacts {
         @Override
         public boolean localMode() {
             return false;

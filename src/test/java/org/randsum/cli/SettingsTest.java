@@ -23,7 +23,7 @@ class SettingsTest {
     @Test
     void everyKnownSettingWithAGoodValuePasses() {
         assertDoesNotThrow(() -> Settings.check(Map.of("randsum.kernel", "scalar", "randsum.work.root",
-                "hdfs:///user/me/work", "randsum.chunk.values", "1e6")));
+                "hdfs:///user/me/work", "randsum.chunk.values", "1e6", "randsum.map.start.seconds", "2.5")));
     }
 
     @Test

@@ -133,6 +133,65 @@ class DefaultMapsTest {
     }
 
     @Test
+    void aClusterThatStartsMapsFasterGetsItsExtraWavesSooner() {
+        // The lab at n = 3e11, S = 1e11 x 0.131 ns = 13.1 s. A 1 s start: 1 + floor(0.05 x 14.1 / 1) = 1 wave;
+        // a 0.5 s start: 1 + floor(0.05 x 13.6 / 0.5) = 2 (sqrt(26.2) = 5.1).
+        assertEquals(1, DefaultMaps.waves(300_000_000_000L, 3, 1, 0.131, 1.0));
+        assertEquals(2, DefaultMaps.waves(300_000_000_000L, 3, 1, 0.131, 0.5));
+    }
+
+    @Test
+    void aRunReadsTheClustersMapStartFromItsFacts() throws Exception {
+        Facts lab = Facts.yarn(1, List.of(1, 1, 1, 1), 1);
+        assertEquals(3, DefaultMaps.choose(lab, 300_000_000_000L, 1, org.randsum.contract.ValueRange.DEFAULT));
+        assertEquals(6, DefaultMaps.choose(new StartingIn(lab, 0.5), 300_000_000_000L, 1,
+                org.randsum.contract.ValueRange.DEFAULT));
+    }
+
+    /** Stated facts whose cluster starts a map in {@code seconds} (randsum.map.start.seconds). */
+    private record StartingIn(Facts facts, double seconds) implements RunFacts {
+        @Override
+        public double mapStartSeconds() {
+            return seconds;
+        }
+
+        @Override
+        public boolean localMode() {
+            return facts.localMode();
+        }
+
+        @Override
+        public int availableThreads() {
+            return facts.availableThreads();
+        }
+
+        @Override
+        public int mapVcores() {
+            return facts.mapVcores();
+        }
+
+        @Override
+        public Cluster cluster() {
+            return facts.cluster();
+        }
+
+        @Override
+        public Boolean uberRequested() {
+            return facts.uberRequested();
+        }
+
+        @Override
+        public int uberMaxMaps() {
+            return facts.uberMaxMaps();
+        }
+
+        @Override
+        public Descriptors descriptors(String dir) throws org.randsum.cli.UsageException {
+            return facts.descriptors(dir);
+        }
+    }
+
+    @Test
     void localModeHasNoWaves() throws Exception {
         assertEquals(1, DefaultMaps.choose(Facts.local(8), 3_000_000_000_000_000L, 2, org.randsum.contract.ValueRange.DEFAULT));
     }

@@ -36,7 +36,7 @@ class CheckOptionsTest {
     @Test
     void checkOptionsChecksRandsumSettingsAsTheDriverDoes() {
         assertArrayEquals(new String[] {"2", "", "randsum: unknown setting randsum.kernal=scalar (randsum's settings: "
-            + "randsum.kernel, randsum.work.root, randsum.chunk.values, randsum.progress)\n"}, checked("-D", "randsum.kernal=scalar", "-n", "5"));
+            + "randsum.kernel, randsum.work.root, randsum.chunk.values, randsum.progress, randsum.map.start.seconds)\n"}, checked("-D", "randsum.kernal=scalar", "-n", "5"));
         assertArrayEquals(new String[] {"0", "run\n", ""}, checked("-Drandsum.kernel=scalar", "-n", "5"));
     }
 

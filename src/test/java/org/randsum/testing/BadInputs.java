@@ -73,6 +73,10 @@ public final class BadInputs {
         {"-D randsum.min=4 -n 10 -o OUT", "randsum.min is set from --min"},
         {"-D randsum.max=4 generate -n 10 -o OUT", "randsum.max is set from --max"},
         {"-D randsum.progress=maybe -n 10 -o OUT", "randsum.progress must be true or false, not 'maybe'"},
+        {"-D randsum.map.start.seconds=0 -n 10", "randsum.map.start.seconds must be seconds above 0 and at most 3600, not '0'"},
+        {"-D randsum.map.start.seconds=fast -n 10 -o OUT", "randsum.map.start.seconds must be seconds above 0"},
+        {"-D randsum.map.start.seconds=NaN -n 10", "randsum.map.start.seconds must be seconds above 0"},
+        {"-D randsum.map.start.seconds=3601 -n 10", "randsum.map.start.seconds must be seconds above 0 and at most 3600"},
         {"-D randsum.work.root=/ -n 10", "randsum.work.root=/ is the root of a filesystem, which randsum would make"
             + " private (0700)"},
         {"-D randsum.work.root=file:/// -n 10 -o OUT", "randsum.work.root=file:/// is the root of a filesystem"},

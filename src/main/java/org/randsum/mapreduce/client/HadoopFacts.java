@@ -13,6 +13,7 @@ import org.apache.hadoop.yarn.api.records.QueueInfo;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.exceptions.YarnException;
+import org.randsum.cli.Settings;
 import org.randsum.cli.UsageException;
 import org.randsum.engine.ParallelEngine;
 import org.randsum.inputgen.DescriptorFiles;
@@ -20,6 +21,7 @@ import org.randsum.inputgen.MalformedDescriptorException;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.checks.Preflight;
 import org.randsum.mapreduce.failure.Failures;
+import org.randsum.plan.DefaultMaps;
 import org.randsum.plan.HadoopDefaults;
 import org.randsum.plan.QueueShare;
 import org.randsum.plan.RunFacts;
@@ -53,6 +55,13 @@ public final class HadoopFacts implements RunFacts {
         // A JobConf always has a value, mapred-default.xml's false: only another source is the user's.
         return JobSettings.setByUser(conf, MRJobConfig.JOB_UBERTASK_ENABLE)
                 ? conf.getBoolean(MRJobConfig.JOB_UBERTASK_ENABLE, false) : null;
+    }
+
+    /** Checked before the plan ({@code Settings.check}), so a value here parses. */
+    @Override
+    public double mapStartSeconds() {
+        String configured = conf.getTrimmed(Settings.MAP_START_SECONDS);
+        return configured == null ? DefaultMaps.MAP_START_SECONDS : Double.parseDouble(configured);
     }
 
     @Override
