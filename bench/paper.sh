@@ -11,7 +11,7 @@
 # the slow node may finish its first map in time), where w is the plan's waves, s a map's start
 # (the planner's 6.7 s), S a slot's share of the summing (n / maps-a-wave values at the preview's ns a
 # value, over T threads) and J the job's own start and end (the application master, the reducer, the
-# commit; default 15 s, half the lab's 29 s at 0.5 CPU). Needs target/randsum.jar and java.
+# commit; default 18 s, about half the lab's 35 s at 0.5 CPU). Needs target/randsum.jar and java.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +19,7 @@ PROG=paper
 # shellcheck source=scripts/lib/common.sh
 . "$root/scripts/lib/common.sh"
 
-job_seconds=15
+job_seconds=18
 threads=1
 sizes="1e12 1e13 1e14 1e15"
 nodes_list="10 100 1000"

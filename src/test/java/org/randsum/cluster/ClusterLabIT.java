@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,10 @@ import org.randsum.testing.ScriptCluster;
  * own CPU; one of them made 4 times slower with `slow` while a job runs, then lost with `lose`.
  * Proved from the cgroup files (members, quota, throttling counters), from where each attempt ran
  * and how long it took (JobHistory REST), from the ResourceManager's view (queues, LOST), and by the
- * job's exact total; the run's phases and timeline page checked against its history. Needs root and a cgroup cpu controller (v1 or v2); skips without them. Its own
- * ports and directories under target/cluster-lab, beside ClusterScriptIT's and a developer's cluster.
+ * job's exact total; the run's phases and timeline page checked against its history; then the
+ * planner's own plan of several waves run on the same uneven nodes, its total exact. Needs root and a
+ * cgroup cpu controller (v1 or v2); skips without them. Its own ports and directories under
+ * target/cluster-lab, beside ClusterScriptIT's and a developer's cluster.
  */
 class ClusterLabIT {
     /** Ports move by 22000 - 8000: the ResourceManager's web UI on 22088, JobHistory's on 33888. */
@@ -216,12 +219,6 @@ class ClusterLabIT {
         assertTrue(throttledAfter[1] - throttledBefore[1] > 5_000_000, "throttled for more than 5 s: "
                 + throttledBefore[1] + " -> " + throttledAfter[1] + " µs");
 
-        // The slowed node lost now, so that the ResourceManager's 12 s without a heartbeat run while
-        // the history is checked: its NodeManager and containers killed.
-        Processes.Result lost = script("cluster", "lose", Integer.toString(slow));
-        assertEquals(0, lost.exitCode(), lost.err());
-        long lostAt = System.nanoTime();
-
         // Where the time went: phases that add up to the wall (the client's elapsed time), within the
         // milliseconds they are rounded to.
         PhasesJson.assertAddUpToTheWall(run.out(), PhasesJson.YARN);
@@ -272,6 +269,38 @@ class ClusterLabIT {
         assertEquals(historyAttempts, pageAttempts, "the timeline's attempts against JobHistory's");
         int masters = get(JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + jobId + "/jobattempts").at("/jobAttempts/jobAttempt").size();
         assertEquals(masters, PAGE_MASTER.matcher(page).results().count(), "the application master's attempts");
+
+        // The planner's own plan on the uneven lab, the node still slowed: with a stated map start of
+        // 0.05 s the summing outweighs it, so the two slots get three waves of equal maps (the planner's
+        // rule: 1 + floor(0.05 (s + S) / s) waves, S = 1.5e10 values x 0.131 ns), and the total is exact.
+        long planned = 30_000_000_000L;
+        ProcessBuilder waves = new ProcessBuilder(CLUSTER.command("randsum", "-D", "mapreduce.job.ubertask.enable=false",
+                "-D", "randsum.map.start.seconds=0.05", "-n", "3e10", "--seed", "7", "-t", "1",
+                "--min", "7", "--max", "7", "--json"));
+        waves.environment().putAll(CLUSTER.env());
+        waves.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        long wavesStarted = System.nanoTime();
+        jobClient = Processes.start(waves, BASE.resolve("waves.out"), BASE.resolve("waves.err"));
+        Processes.Result wavesRun = jobClient.finish(Duration.ofMinutes(5));
+        long wavesSeconds = (System.nanoTime() - wavesStarted) / 1_000_000_000L;
+        assertEquals(0, wavesRun.exitCode(), wavesRun.err());
+        assertTrue(wavesRun.err().contains("randsum: summing " + planned + " values in 6 maps x 1 thread (3 waves of 2), seed 7"),
+                wavesRun.err());
+        assertTrue(wavesRun.out().startsWith("{\"sum\":\"" + 7 * planned + "\""), wavesRun.out());
+        Matcher wavesId = JOB_ID.matcher(wavesRun.out());
+        assertTrue(wavesId.find(), wavesRun.out());
+        List<String> wavesTasks = new ArrayList<>();
+        for (JsonNode task : get(JHS_WEB + "/ws/v1/history/mapreduce/jobs/" + wavesId.group(1) + "/tasks?type=m").at("/tasks/task")) {
+            wavesTasks.add(task.get("state").asText());
+        }
+        assertEquals(Collections.nCopies(6, "SUCCEEDED"), wavesTasks, "the planned job's maps");
+        System.out.println("ClusterLabIT: 6 maps in 3 waves of 2, node " + slow + " slowed, " + wavesSeconds + " s");
+
+        // The slowed node lost now, so that the ResourceManager's 12 s without a heartbeat run while
+        // the cluster is checked: its NodeManager and containers killed.
+        Processes.Result lost = script("cluster", "lose", Integer.toString(slow));
+        assertEquals(0, lost.exitCode(), lost.err());
+        long lostAt = System.nanoTime();
 
         // The slowed node lost: the ResourceManager declares it LOST after its 12 s without a heartbeat.
         String lostNode = null;

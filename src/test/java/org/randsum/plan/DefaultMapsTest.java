@@ -126,6 +126,17 @@ class DefaultMapsTest {
     }
 
     @Test
+    void mixedKernelsArePlannedAtTheFastestSpeedSoTheSlowerNodesGetNoExtraStarts() throws Exception {
+        // A fleet where some nodes lack wide vectors and run the scalar kernel (1.133 ns a value, the
+        // default range): weighed at scalar speed, S = 6.67e11 x 1.133 ns = 755 s would ask for
+        // 1 + floor(0.05 x 762 / 6.7) = 6 waves; at the fastest kernel's 0.131 ns, S = 87.3 s, one wave.
+        assertEquals(6, DefaultMaps.waves(2_000_000_000_000L, 3, 1, 1.133));
+        assertEquals(1, DefaultMaps.waves(2_000_000_000_000L, 3, 1, 0.131));
+        assertEquals(3, DefaultMaps.choose(Facts.yarn(1, List.of(1, 1, 1, 1), 1), 2_000_000_000_000L, 1,
+                org.randsum.contract.ValueRange.DEFAULT));
+    }
+
+    @Test
     void aCappedQueuesWavesAreItsOwnSlots() throws Exception {
         Facts half = new Facts(false, 64, 1, new RunFacts.Cluster(List.of(1, 1, 1, 1), 1, 0.5), java.util.Map.of(), null, 9);
         // One slot in the queue: S = 3e12 x 0.131 ns = 393 s; 1 + floor(0.05 x 399.7 / 6.7) = 3; sqrt(58.7) = 7.7.
