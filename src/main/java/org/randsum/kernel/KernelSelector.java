@@ -17,9 +17,10 @@ import org.randsum.contract.ValueRange;
  * <ul>
  * <li>512 bits (AVX-512, which multiplies 64-bit lanes): every range, 1.5 to 3.5 times scalar;
  * <li>256 bits (AVX2, which has no 64-bit lane multiply and emulates it): only spans that are powers
- *     of two, whose offset is a shift: the default range's 1.1 to 1.4 times scalar, spans 2^40 to 2^63
- *     1.2 to 1.7 times (docs/benchmarks.md, "The kernel from the first value"); the spans that need
- *     more multiplies measured up to twice as slow as scalar, and the full range about as fast;
+ *     of two, whose offset is a shift or nothing: the default range's 1.1 to 1.4 times scalar, spans
+ *     2^40 to 2^63 1.2 to 1.7 times, the full range (2^64) 1.1 to 1.6 times (docs/benchmarks.md, "AVX2:
+ *     powers of two above 2^32 now run the vector kernel"); the spans that need more multiplies
+ *     measured up to twice as slow as scalar;
  * <li>128 bits and less: never (slower than scalar for every range).
  * </ul>
  * {@link #decide} is the rule as a pure function of the JVM's facts and the range, so hardware that
@@ -113,14 +114,14 @@ public final class KernelSelector {
         if (facts.vectorBits() < ALL_RANGES_BITS && !isPowerOfTwo(range.span())) {
             return new Decision(false, "at " + facts.vectorBits() + "-bit vectors the vector kernel measured faster"
                     + " only for spans that are powers of two, and this range's span is "
-                    + (range.span() == 0 ? "2^64" : Long.toUnsignedString(range.span())) + force);
+                    + Long.toUnsignedString(range.span()) + force);
         }
         return new Decision(true, null);
     }
 
-    /** A power of two from 2^0 to 2^63 (span 0 is the full range, 2^64). */
+    /** A power of two from 2^0 to 2^64 (span 0 is the full range's 2^64). */
     private static boolean isPowerOfTwo(long span) {
-        return span != 0 && (span & (span - 1)) == 0;
+        return (span & (span - 1)) == 0;
     }
 
     /**

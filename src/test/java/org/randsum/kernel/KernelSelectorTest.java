@@ -46,11 +46,12 @@ class KernelSelectorTest {
         Facts avx2 = new Facts("amd64", true, true, 256);
         for (ValueRange range : new ValueRange[] {new ValueRange(0, (1L << 32) - 1), new ValueRange(-8, 7),
             new ValueRange(0, (1L << 33) - 1), new ValueRange(5, 5 + (1L << 40) - 1),
-            new ValueRange(0, Long.MAX_VALUE), new ValueRange(Long.MIN_VALUE, -1)}) {
+            new ValueRange(0, Long.MAX_VALUE), new ValueRange(Long.MIN_VALUE, -1),
+            new ValueRange(Long.MIN_VALUE, Long.MAX_VALUE)}) {
             assertTrue(KernelSelector.decide(avx2, Mode.AUTO, range).vector(), range.toString());
         }
         for (ValueRange range : new ValueRange[] {new ValueRange(1, 100), new ValueRange(0, 1L << 32),
-            new ValueRange(0, 1L << 40), new ValueRange(Long.MIN_VALUE, Long.MAX_VALUE)}) {
+            new ValueRange(0, 1L << 40), new ValueRange(Long.MIN_VALUE, Long.MAX_VALUE - 1)}) {
             Decision decision = KernelSelector.decide(avx2, Mode.AUTO, range);
             assertFalse(decision.vector(), range.toString());
             assertTrue(decision.reason().contains("powers of two"), decision.reason());
