@@ -104,7 +104,7 @@ slow_beside_am() {
   done
   [ -n "$node" ] || die 1 "the job's application master was not placed within 60 s"
   slowed=$((node == 2 ? 3 : 2))
-  cluster slow "$slowed" 4 >/dev/null
+  cluster slow "$slowed" 4 >/dev/null || die 1 "could not slow node $slowed"
   echo "am=$node slowed=$slowed"
 }
 
@@ -117,7 +117,12 @@ run() {
   [ "$scenario" = half ] && args=(-D mapreduce.job.queuename=half "${args[@]}")
   "$root/scripts/randsum" "${args[@]}" >"$work/last.json" 2>"$work/last.err" &
   pid=$!
-  [ "$scenario" != slow ] || where=$(slow_beside_am)
+  # A run whose node was not slowed is not the slow scenario: stop it rather than record it.
+  if [ "$scenario" = slow ] && ! where=$(slow_beside_am); then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    die 1 "$size slow $plan: no node was slowed beside the application master"
+  fi
   wait "$pid" || die 1 "$size $scenario $plan: randsum failed: $(tail -1 "$work/last.err")"
   json=$(cat "$work/last.json")
   cp "$work/last.json" "$work/runs/$size-$scenario-$plan-$(date +%H%M%S).json"

@@ -18,7 +18,7 @@ import org.randsum.contract.ValueRange;
  * <li>512 bits (AVX-512, which multiplies 64-bit lanes): every range, 1.5 to 3.5 times scalar;
  * <li>256 bits (AVX2, which has no 64-bit lane multiply and emulates it): only spans that are powers
  *     of two, whose offset is a shift or nothing: the default range's 1.1 to 1.4 times scalar, spans
- *     2^40 to 2^63 1.2 to 1.7 times, the full range (2^64) 1.1 to 1.6 times (docs/benchmarks.md, "AVX2:
+ *     2^40 to 2^63 1.2 to 1.7 times, the full range (2^64) 1.1 to 1.7 times (docs/benchmarks.md, "AVX2:
  *     powers of two above 2^32 now run the vector kernel"); the spans that need more multiplies
  *     measured up to twice as slow as scalar;
  * <li>128 bits and less: never (slower than scalar for every range).

@@ -26,7 +26,7 @@ public final class DefaultMaps {
 
     /**
      * Seconds from a map's container request to its end when it has almost nothing to sum, on a node
-     * with a whole CPU for its vcore: 6.7 s on the lab (ClusterLabIT's, 3 nodes of 1 CPU; twice that
+     * with a whole CPU for its vcore: 6.7 s on the lab (ClusterLabIT's, 3 nodes of 1 CPU; 10.2 s
      * at 0.5 CPU), docs/benchmarks.md "The planner's cost model". The lab's task class path is
      * hadoop-minicluster's 240 jars, more than an installed Hadoop's, so the figure errs toward one wave.
      */
@@ -108,10 +108,11 @@ public final class DefaultMaps {
             return 1;
         }
         double share = (double) n / wave * nanosPerValue / threadsPerMap / 1e9;
-        long byBudget = 1 + (long) Math.floor(EXTRA_WAVE_BUDGET * (startSeconds + share) / startSeconds);
-        long bySlowNode = (long) Math.floor(Math.sqrt(share / startSeconds));
-        long bySize = n / wave / MIN_VALUES_PER_MAP;
-        return (int) Math.max(1, Math.min(byBudget, Math.min(bySlowNode, bySize)));
+        // In doubles: a stated start of a picosecond makes the budget's bound overflow a long.
+        double byBudget = 1 + Math.floor(EXTRA_WAVE_BUDGET * (startSeconds + share) / startSeconds);
+        double bySlowNode = Math.floor(Math.sqrt(share / startSeconds));
+        double bySize = n / wave / MIN_VALUES_PER_MAP;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.min(byBudget, Math.min(bySlowNode, bySize))));
     }
 
     /**

@@ -72,7 +72,7 @@ public final class PlanPreview {
         }
     }
 
-    /** The plan and the estimate, one line each; or one line saying why there is none. */
+    /** The plan, the estimate and the map starts, one line each; or one line saying why there is none. */
     static String describe(Command.Run run, Map<String, String> definitions, String instanceType, int instanceCount)
             throws UsageException {
         Matcher type = INSTANCE_TYPE.matcher(instanceType == null ? "" : instanceType);

@@ -1,6 +1,7 @@
 package org.randsum.cli;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,12 @@ class SettingsTest {
     void everyKnownSettingWithAGoodValuePasses() {
         assertDoesNotThrow(() -> Settings.check(Map.of("randsum.kernel", "scalar", "randsum.work.root",
                 "hdfs:///user/me/work", "randsum.chunk.values", "1e6", "randsum.map.start.seconds", "2.5")));
+    }
+
+    @Test
+    void aMapStartTakesEveryDecimalUpToAnHourAndSaysItBack() throws Exception {
+        assertEquals(3600.0, Settings.mapStartSeconds("3600"));
+        assertEquals(0.001, Settings.mapStartSeconds(" 0.001 "));
     }
 
     @Test

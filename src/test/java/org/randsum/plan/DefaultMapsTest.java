@@ -126,7 +126,7 @@ class DefaultMapsTest {
     }
 
     @Test
-    void mixedKernelsArePlannedAtTheFastestSpeedSoTheSlowerNodesGetNoExtraStarts() throws Exception {
+    void aShareIsWeighedAtTheFastestKernelSoNodesOnASlowerOneGetNoExtraStarts() throws Exception {
         // A fleet where some nodes lack wide vectors and run the scalar kernel (1.133 ns a value, the
         // default range): weighed at scalar speed, S = 6.67e11 x 1.133 ns = 755 s would ask for
         // 1 + floor(0.05 x 762 / 6.7) = 6 waves; at the fastest kernel's 0.131 ns, S = 87.3 s, one wave.
@@ -149,6 +149,13 @@ class DefaultMapsTest {
         // a 0.5 s start: 1 + floor(0.05 x 13.6 / 0.5) = 2 (sqrt(26.2) = 5.1).
         assertEquals(1, DefaultMaps.waves(300_000_000_000L, 3, 1, 0.131, 1.0));
         assertEquals(2, DefaultMaps.waves(300_000_000_000L, 3, 1, 0.131, 0.5));
+    }
+
+    @Test
+    void aTinyStatedStartStillGivesAWholePositiveCountOfWaves() {
+        // S = 2^62 values x 0.131 ns = 6e8 s against a picosecond: every bound but the 2^31 values a
+        // map is astronomical, and that one is 2^31 waves, one more than an int holds.
+        assertEquals(Integer.MAX_VALUE, DefaultMaps.waves(1L << 62, 1, 1, 0.131, 1e-12));
     }
 
     @Test
