@@ -201,12 +201,12 @@ report() {
   done
 }
 
-# lost_attempts JOB: the job's attempts on node 3 that did not succeed, and its application master
-# attempts, from the JobHistory server: "NOT_SUCCEEDED AM_ATTEMPTS".
+# lost_attempts JOB: the job's attempts on node 3 that did not succeed (from the JobHistory server),
+# and its application master's attempts (from the ResourceManager): "NOT_SUCCEEDED AM_ATTEMPTS".
 lost_attempts() {
-  python3 - "$JHS_WEB/ws/v1/history/mapreduce/jobs/$1" "$NODE3_WEB" <<'PY'
+  python3 - "$JHS_WEB/ws/v1/history/mapreduce/jobs/$1" "$NODE3_WEB" "$RM_WEB" <<'PY'
 import json, sys, urllib.request
-base, node = sys.argv[1], sys.argv[2]
+base, node, rm = sys.argv[1], sys.argv[2], sys.argv[3]
 def get(url):
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
     return json.load(urllib.request.urlopen(request, timeout=30))
@@ -216,8 +216,13 @@ for task in get(base + "/tasks")["tasks"]["task"]:
     for attempt in get(base + "/tasks/" + task["id"] + "/attempts")["taskAttempts"]["taskAttempt"]:
         seen.append("%s %s %s" % (attempt["id"], attempt["state"], attempt["nodeHttpAddress"]))
         lost += attempt["nodeHttpAddress"] == node and attempt["state"] != "SUCCEEDED"
-masters = get(base + "/jobattempts")["jobAttempts"]["jobAttempt"]
-print("attempts: " + "; ".join(seen) + "; AM on " + ", ".join(m["nodeHttpAddress"] for m in masters), file=sys.stderr)
+# The ResourceManager counts the application master's attempts; the job's history may not: a
+# second AM that found no history of the first lists itself alone (measured: AM lost on node 3,
+# its maps re-run as attempts _1000, and /jobattempts listed one AM).
+app = "application_" + base.rstrip("/").rsplit("/", 1)[1][len("job_"):]
+masters = get(rm + "/ws/v1/cluster/apps/" + app + "/appattempts")["appAttempts"]["appAttempt"]
+print("attempts: " + "; ".join(seen) + "; AM attempts on " + ", ".join(m["nodeHttpAddress"] for m in masters),
+      file=sys.stderr)
 print(lost, len(masters))
 PY
 }
