@@ -12,6 +12,7 @@ import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.randsum.cli.Settings;
 import org.randsum.mapreduce.JobSettings;
 import org.randsum.mapreduce.task.DescriptorInputFormat;
@@ -43,6 +44,9 @@ final class RandSumJob {
             // A map emits one partial sum; Hadoop's default buffer for its output (100 MB) would be
             // most of the heap a map needs (measured: 32 MB of heap is enough with 1 MB here).
             jobConf.setInt(MRJobConfig.IO_SORT_MB, JobSettings.MAP_SORT_BUFFER_MB);
+        }
+        if (!JobSettings.setByUser(jobConf, YarnConfiguration.CLIENT_NM_CONNECT_MAX_WAIT_MS)) {
+            jobConf.setLong(YarnConfiguration.CLIENT_NM_CONNECT_MAX_WAIT_MS, JobSettings.NODEMANAGER_CONNECT_WAIT_MS);
         }
         Float reduceSlowStart = plan.reduceSlowStart();
         if (reduceSlowStart != null && !JobSettings.setByUser(jobConf, MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART)) {

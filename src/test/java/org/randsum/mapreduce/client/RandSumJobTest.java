@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.junit.jupiter.api.Test;
 import org.randsum.cli.Command;
 import org.randsum.cli.OptionsParser;
@@ -102,5 +103,22 @@ class RandSumJobTest {
         site.setFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0.5f);
         assertEquals(0.5f, configured(site, KernelSelector.Mode.AUTO, "-n", "1e12")
                 .getFloat(MRJobConfig.COMPLETED_MAPS_FOR_REDUCE_SLOWSTART, 0));
+    }
+
+    @Test
+    void applicationMasterStopsCallingADeadNodeManagerAfterThirtySeconds() throws Exception {
+        Configuration site = site();
+        site.addResource("yarn-default.xml"); // YARN's 3 minutes, present but not the user's
+        assertEquals(180_000, site.getLong(YarnConfiguration.CLIENT_NM_CONNECT_MAX_WAIT_MS, 0));
+        assertEquals(30_000, configured(site, KernelSelector.Mode.AUTO, "-n", "1e12")
+                .getLong(YarnConfiguration.CLIENT_NM_CONNECT_MAX_WAIT_MS, 0));
+    }
+
+    @Test
+    void nodeManagerWaitTheUserSetIsKept() throws Exception {
+        Configuration site = site();
+        site.setLong(YarnConfiguration.CLIENT_NM_CONNECT_MAX_WAIT_MS, 600_000);
+        assertEquals(600_000, configured(site, KernelSelector.Mode.AUTO, "-n", "1e12")
+                .getLong(YarnConfiguration.CLIENT_NM_CONNECT_MAX_WAIT_MS, 0));
     }
 }
