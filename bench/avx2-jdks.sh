@@ -28,7 +28,7 @@ out="$root/bench/out/avx2-jdks"
 readonly RANGES=("0 2147483647" "0 1099511627775" "-9223372036854775808 9223372036854775807" "0 100")
 
 usage() {
-  sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
+  header_usage "${BASH_SOURCE[0]}"
 }
 
 parse_args() {

@@ -28,7 +28,7 @@ sizes="1e12 1e13 1e14 1e15"
 nodes_list="10 100 1000"
 
 usage() {
-  sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
+  header_usage "${BASH_SOURCE[0]}"
 }
 
 # need_value OPTION [VALUE...]: a one-line error when the option has no value.

@@ -54,7 +54,7 @@ readonly NODE3_WEB="localhost:$((8042 + 200 + CLUSTER_BASE_PORT - 8000))"
 declare -A walls=() first_sum=() equal_auto=()
 
 usage() {
-  sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//p}' "${BASH_SOURCE[0]}"
+  header_usage "${BASH_SOURCE[0]}"
 }
 
 parse_args() {

@@ -5,6 +5,11 @@
 # note MESSAGE...: one line on stderr, "PROG: MESSAGE".
 note() { printf '%s: %s\n' "${PROG:?PROG is not set}" "$*" >&2; }
 
+# header_usage SCRIPT: the script's usage, which is its header comment (line 2 to "set -euo").
+header_usage() {
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//p}' "$1"
+}
+
 # die EXIT_CODE MESSAGE...: note MESSAGE, then exit with EXIT_CODE.
 die() {
     local code=$1
