@@ -36,6 +36,21 @@ public final class KernelSelector {
     public static final int ALL_RANGES_BITS = 512;
 
     private static final String VECTOR_KERNEL = "org.randsum.kernel.vector.VectorKernel";
+
+    /**
+     * HotSpot options for the JVMs that randsum starts (scripts/randsum, the maps' and the uber
+     * application master's): C2 compiles the vector kernel's methods after a tenth of the usual
+     * calls and loop turns, and nothing else sooner; {@code quiet} keeps HotSpot from echoing the
+     * command on standard output, where {@code --json} writes. Measured (docs/benchmarks.md, "C2
+     * sooner for the vector kernel"): under {@code auto}, 0.05-0.3 s less per JVM at n = 1e9, and
+     * forced vector's start halved. A hundredth was faster when it worked, but some runs compiled
+     * before the type profile was in and kept code slower than scalar. Java 17 takes no such
+     * setting from inside a running JVM, so it goes on the command line.
+     */
+    public static final String JIT_OPTIONS =
+            "-XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling," + VECTOR_KERNEL + "::*,0.1";
+    /** The HotSpot setting in {@link #JIT_OPTIONS}: where a user names it, theirs stands. */
+    public static final String JIT_SETTING = "CompileThresholdScaling";
     private static final String ENABLE = "start the JVM with --add-modules " + MODULE;
 
     public enum Mode {

@@ -16,7 +16,8 @@ import org.randsum.contract.ValueRange;
  *
  * <p>Why: a JVM runs the Vector API in its interpreter and C1 hundreds of times slower than scalar
  * code (each vector operation a call and an allocation), and C2 compiles a loop only after tens of
- * thousands of iterations. Left to the run, the first 2^20-value call of the vector kernel took
+ * thousands of iterations (a tenth of that in the JVMs randsum starts, {@link
+ * KernelSelector#JIT_OPTIONS}). Left to the run, the first 2^20-value call of the vector kernel took
  * 0.9 s (900 ns a value) before C2's code took over, and in every JVM, task JVMs included
  * (docs/benchmarks.md, "The kernel from the first value"). Tiny pieces reach C2's thresholds in a
  * few thousand cheap iterations, and the run meanwhile sums at the scalar kernel's speed.

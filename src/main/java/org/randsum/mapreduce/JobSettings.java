@@ -61,27 +61,39 @@ public final class JobSettings {
 
     /**
      * The map JVMs' options as Hadoop resolves them ({@code mapreduce.map.java.opts}, else {@code
-     * mapred.child.java.opts}), with the Vector API module appended: appended, never replaced, since
-     * clusters set the heap there. Unchanged when they name the module already.
+     * mapred.child.java.opts}), with the vector kernel's options appended: appended, never replaced,
+     * since clusters set the heap there. See {@link #withVectorOptions}.
      */
-    public static String mapJavaOptsWithVectorModule(Configuration conf) {
-        return withVectorModule(conf.get("mapreduce.map.java.opts", conf.get("mapred.child.java.opts", "")));
+    public static String mapJavaOptsWithVectorOptions(Configuration conf) {
+        return withVectorOptions(conf.get("mapreduce.map.java.opts", conf.get("mapred.child.java.opts", "")));
     }
 
     /**
      * The application master's options ({@code yarn.app.mapreduce.am.command-opts}, Hadoop's default
-     * {@code -Xmx1024m} where unset) with the module appended: in uber mode the maps run in its JVM.
+     * {@code -Xmx1024m} where unset) with the vector kernel's options appended: in uber mode the maps
+     * run in its JVM.
      */
-    public static String amCommandOptsWithVectorModule(Configuration conf) {
-        return withVectorModule(conf.get(MRJobConfig.MR_AM_COMMAND_OPTS, MRJobConfig.DEFAULT_MR_AM_COMMAND_OPTS));
+    public static String amCommandOptsWithVectorOptions(Configuration conf) {
+        return withVectorOptions(conf.get(MRJobConfig.MR_AM_COMMAND_OPTS, MRJobConfig.DEFAULT_MR_AM_COMMAND_OPTS));
     }
 
-    private static String withVectorModule(String options) {
+    /**
+     * {@code options} with {@link #VECTOR_JVM_OPTION} unless they name the module already, and with
+     * {@link KernelSelector#JIT_OPTIONS} unless they set {@link KernelSelector#JIT_SETTING} themselves.
+     */
+    static String withVectorOptions(String options) {
         String opts = options.strip();
-        if (opts.contains(KernelSelector.MODULE)) {
-            return opts;
+        if (!opts.contains(KernelSelector.MODULE)) {
+            opts = appended(opts, VECTOR_JVM_OPTION);
         }
-        return opts.isEmpty() ? VECTOR_JVM_OPTION : opts + " " + VECTOR_JVM_OPTION;
+        if (!opts.contains(KernelSelector.JIT_SETTING)) {
+            opts = appended(opts, KernelSelector.JIT_OPTIONS);
+        }
+        return opts;
+    }
+
+    private static String appended(String options, String more) {
+        return options.isEmpty() ? more : options + " " + more;
     }
 
     /** Whether jobs run in this JVM (Hadoop's local runner), as {@code mapreduce.framework.name} says. */

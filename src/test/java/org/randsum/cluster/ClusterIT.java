@@ -50,6 +50,8 @@ import org.randsum.testing.SiteFiles;
  * NodeManager and history server in this JVM), one cluster for the whole class.
  */
 class ClusterIT {
+    /** KernelSelector.JIT_OPTIONS, written out: what the task JVMs' command line must say. */
+    private static final String JIT = "-XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.randsum.kernel.vector.VectorKernel::*,0.1";
     private static final int SITE_VCORES = MiniCluster.SITE_VCORES;
 
     private static MiniCluster cluster;
@@ -130,7 +132,7 @@ class ClusterIT {
         assertTrue(outcome.out().contains("\"kernel\":\"vector-512\",\"kernels\":{\"vector-512\":2}"), outcome.out());
         Job job = job(outcome.jobId());
         assertEquals(2, job.getCounters().findCounter(JobSettings.KERNEL_COUNTERS, "vector-512").getValue());
-        assertEquals("-Xmx384m --add-modules jdk.incubator.vector", submittedConf(job).get("mapreduce.map.java.opts"));
+        assertEquals("-Xmx384m --add-modules jdk.incubator.vector " + JIT, submittedConf(job).get("mapreduce.map.java.opts"));
     }
 
     @Test

@@ -37,8 +37,9 @@ final class RandSumJob {
         // The vcores YARN reserves are the threads the map runs: never more CPU than scheduled.
         jobConf.setInt(MRJobConfig.MAP_CPU_VCORES, plan.threads());
         if (plan.vectorModuleInTasks()) {
-            // Each map JVM chooses its own kernel; the vector one needs the module resolved at start.
-            jobConf.set(MRJobConfig.MAP_JAVA_OPTS, JobSettings.mapJavaOptsWithVectorModule(jobConf));
+            // Each map JVM chooses its own kernel; the vector one needs the module resolved at start,
+            // and warms up sooner with C2 compiling it early (KernelSelector.JIT_OPTIONS).
+            jobConf.set(MRJobConfig.MAP_JAVA_OPTS, JobSettings.mapJavaOptsWithVectorOptions(jobConf));
         }
         if (!JobSettings.setByUser(jobConf, MRJobConfig.IO_SORT_MB)) {
             // A map emits one partial sum; Hadoop's default buffer for its output (100 MB) would be
@@ -90,7 +91,7 @@ final class RandSumJob {
         jobConf.setInt(MRJobConfig.REDUCE_CPU_VCORES, Math.min(amVcores,
                 jobConf.getInt(MRJobConfig.REDUCE_CPU_VCORES, MRJobConfig.DEFAULT_REDUCE_CPU_VCORES)));
         if (plan.vectorModuleInTasks()) {
-            jobConf.set(MRJobConfig.MR_AM_COMMAND_OPTS, JobSettings.amCommandOptsWithVectorModule(jobConf));
+            jobConf.set(MRJobConfig.MR_AM_COMMAND_OPTS, JobSettings.amCommandOptsWithVectorOptions(jobConf));
         }
     }
 }

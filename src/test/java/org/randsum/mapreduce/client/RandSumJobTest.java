@@ -21,6 +21,8 @@ import org.randsum.plan.RunPlan;
 
 /** What a plan becomes in the job's configuration: the keys Hadoop reads, as it reads them. */
 class RandSumJobTest {
+    /** KernelSelector.JIT_OPTIONS, written out: what the task JVMs' command line must say. */
+    private static final String JIT = "-XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,org.randsum.kernel.vector.VectorKernel::*,0.1";
     private static Configuration configured(Configuration site, KernelSelector.Mode mode, String... args)
             throws Exception {
         RunPlan plan = RunPlan.of((Command.Run) OptionsParser.parse(args), mode, Facts.yarn(2, List.of(4, 4), 1));
@@ -50,7 +52,7 @@ class RandSumJobTest {
     @Test
     void uberJobsApplicationMasterGetsTheVectorModuleAppended() throws Exception {
         Configuration job = configured(site(), KernelSelector.Mode.AUTO, "-n", "1e6");
-        assertEquals("-Xmx400m --add-modules jdk.incubator.vector", job.get(MRJobConfig.MR_AM_COMMAND_OPTS));
+        assertEquals("-Xmx400m --add-modules jdk.incubator.vector " + JIT, job.get(MRJobConfig.MR_AM_COMMAND_OPTS));
     }
 
     @Test
@@ -71,7 +73,7 @@ class RandSumJobTest {
     void amWithoutOptionsGetsHadoopsDefaultHeapAndTheModule() throws Exception {
         Configuration bare = new Configuration(false);
         Configuration job = configured(bare, KernelSelector.Mode.AUTO, "-n", "1e6");
-        assertEquals(MRJobConfig.DEFAULT_MR_AM_COMMAND_OPTS + " --add-modules jdk.incubator.vector",
+        assertEquals(MRJobConfig.DEFAULT_MR_AM_COMMAND_OPTS + " --add-modules jdk.incubator.vector " + JIT,
                 job.get(MRJobConfig.MR_AM_COMMAND_OPTS));
         assertNull(bare.get(MRJobConfig.MR_AM_COMMAND_OPTS), "the site's own configuration is untouched");
     }
