@@ -33,10 +33,6 @@ PROG=warmup
 . "$root/bench/lib/measure.sh"
 
 readonly SEED=9
-# One range of each loop of VectorKernel.sumBlock.
-readonly CLASSES=(default pow2 widepow2 narrow wide full)
-declare -A BOUNDS=([default]="0 2147483647" [pow2]="0 255" [widepow2]="0 1099511627775"
-  [narrow]="0 100" [wide]="0 1152921504606846976" [full]="-9223372036854775808 9223372036854775807")
 readonly KERNELS=(auto scalar vector)
 
 out="$root/bench/out/warmup"
@@ -44,7 +40,6 @@ samples="$out/samples.tsv"
 rounds=3
 ns=(1000000 10000000 100000000 1000000000 10000000000)
 avx2_ns=(300000000 3300000000)
-declare -A sums sum_from
 run_out=""
 run_wall=""
 
@@ -72,21 +67,6 @@ parse_args() {
   [[ $rounds =~ ^[1-9][0-9]*$ ]] || die 2 "--rounds must be a positive integer"
 }
 
-
-sample() { printf '%s\t%s\n' "$1" "$2" >>"$samples"; }
-
-# check_sum LABEL N MIN MAX SUM: equal to every sum recorded before for the same (n, range).
-check_sum() {
-  local label=$1 key="$2 $3 $4" sum=$5
-  [[ $sum =~ ^-?[0-9]+$ ]] || die 3 "$label: no integer sum (got '$sum')"
-  if [[ -z ${sums[$key]:-} ]]; then
-    sums[$key]=$sum sum_from[$key]=$label
-  elif [[ ${sums[$key]} != "$sum" ]]; then
-    die 3 "CORRECTNESS CHECK FAILED: $label summed to $sum, ${sum_from[$key]} to ${sums[$key]} (n min max = $key)"
-  fi
-}
-
-
 randsum() { "$root/scripts/randsum" "$@"; }
 
 prepare() {
@@ -105,8 +85,8 @@ prepare() {
 # 1. The warm-up table.
 section_warmup() {
   local class min max n t r k
-  for class in "${CLASSES[@]}"; do
-    read -r min max <<<"${BOUNDS[$class]}"
+  for class in "${RANGE_CLASSES[@]}"; do
+    read -r min max <<<"${RANGE_BOUNDS[$class]}"
     note "1. $class [$min, $max]: n = ${ns[*]}, -t 1 and 2, auto/scalar/vector, $rounds round(s)"
     for n in "${ns[@]}"; do
       for t in 1 2; do
@@ -114,7 +94,7 @@ section_warmup() {
           for k in "${KERNELS[@]}"; do
             timed "$out/logs/$class-$n-t$t-$k-$r.log" randsum -D "randsum.kernel=$k" -n "$n" --seed $SEED \
               --min "$min" --max "$max" --engine threads -t "$t" --json
-            check_sum "randsum $k -t $t" "$n" "$min" "$max" "$(json_field sum <<<"$run_out")"
+            check_sum "randsum $k -t $t" "n=$n [$min, $max]" "$(json_field sum <<<"$run_out")"
             sample "warm/$class/$n/$t/$k/elapsed" "$(json_field elapsedSeconds <<<"$run_out")"
             sample "warm/$class/$n/$t/$k/wall" "$run_wall"
             sample "warm/$class/$n/$t/$k/kernel" "$(json_field kernel <<<"$run_out")"
@@ -129,18 +109,18 @@ section_warmup() {
 section_avx2() {
   local class min max n r
   note "2. AVX2 (-XX:UseAVX=2) against C at -mno-avx512f and scalar C, n = ${avx2_ns[*]}"
-  for class in "${CLASSES[@]}"; do
-    read -r min max <<<"${BOUNDS[$class]}"
+  for class in "${RANGE_CLASSES[@]}"; do
+    read -r min max <<<"${RANGE_BOUNDS[$class]}"
     for n in "${avx2_ns[@]}"; do
       for ((r = 1; r <= rounds; r++)); do
         RANDSUM_JAVA_OPTS=-XX:UseAVX=2 timed "$out/logs/avx2-$class-$n-java-$r.log" \
           randsum -n "$n" --seed $SEED --min "$min" --max "$max" --engine threads -t 1 --json
-        check_sum "randsum -XX:UseAVX=2" "$n" "$min" "$max" "$(json_field sum <<<"$run_out")"
+        check_sum "randsum -XX:UseAVX=2" "n=$n [$min, $max]" "$(json_field sum <<<"$run_out")"
         sample "avx2/$class/$n/java" "$(json_field elapsedSeconds <<<"$run_out")"
         sample "avx2/$class/$n/java-kernel" "$(json_field kernel <<<"$run_out")"
         for c in vec256 ref; do
           timed "$out/logs/avx2-$class-$n-$c-$r.log" "$out/bin/$c" $SEED "$n" "$min" "$max"
-          check_sum "C $c" "$n" "$min" "$max" "$(json_field sum <<<"$run_out")"
+          check_sum "C $c" "n=$n [$min, $max]" "$(json_field sum <<<"$run_out")"
           sample "avx2/$class/$n/$c" "$run_wall"
         done
       done
