@@ -16,7 +16,7 @@
 # run (exit 3). On a CPU without AVX-512 the vector kernel is what that CPU runs; nothing is
 # skipped but what cannot run there, and that is said.
 #
-# Runtime on the 2-core VM: about 25 minutes with 3 rounds; --quick (n up to 1e8, 1 round) about
+# Runtime on the 2-core VM: 25-40 minutes with 3 rounds; --quick (n up to 1e8, 1 round) about
 # 1 minute. Hold the machine for the whole run:
 #   flock /tmp/randsum-cpu.lock bench/warmup.sh [--rounds R] [--quick]
 # Needs gcc and a fresh target/randsum.jar (mvn -DskipTests package). Samples go to
