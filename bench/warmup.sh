@@ -17,7 +17,7 @@
 # skipped but what cannot run there, and that is said.
 #
 # Runtime on the 2-core VM: 25-40 minutes with 3 rounds; --quick (n up to 1e8, 1 round) about
-# 1 minute. Hold the machine for the whole run:
+# 5 minutes. Hold the machine for the whole run:
 #   flock /tmp/randsum-cpu.lock bench/warmup.sh [--rounds R] [--quick]
 # Needs gcc and a fresh target/randsum.jar (mvn -DskipTests package). Samples go to
 # bench/out/warmup/samples.tsv, every run's stderr to bench/out/warmup/logs/.
