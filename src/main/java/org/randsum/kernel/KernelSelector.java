@@ -42,7 +42,7 @@ public final class KernelSelector {
      * application master's): C2 compiles the vector kernel's methods after a tenth of the usual
      * calls and loop turns, and nothing else sooner; {@code quiet} keeps HotSpot from echoing the
      * command on standard output, where {@code --json} writes. Measured (docs/benchmarks.md, "C2
-     * sooner for the vector kernel"): under {@code auto}, 0.05-0.3 s less per JVM at n = 1e9, and
+     * sooner for the vector kernel"): under {@code auto}, 0.04-0.36 s less per JVM at n = 1e9, and
      * forced vector's start halved. A hundredth was faster when it worked, but some runs compiled
      * before the type profile was in and kept code slower than scalar. Java 17 takes no such
      * setting from inside a running JVM, so it goes on the command line.
