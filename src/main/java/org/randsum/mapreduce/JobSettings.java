@@ -81,7 +81,7 @@ public final class JobSettings {
      * {@code options} with {@link #VECTOR_JVM_OPTION} unless they name the module already, and with
      * {@link KernelSelector#JIT_OPTIONS} unless they set {@link KernelSelector#JIT_SETTING} themselves.
      */
-    static String withVectorOptions(String options) {
+    private static String withVectorOptions(String options) {
         String opts = options.strip();
         if (!opts.contains(KernelSelector.MODULE)) {
             opts = appended(opts, VECTOR_JVM_OPTION);
